@@ -1,2 +1,1 @@
-/** Placeholder export replaced by the client. */
-export const PLEO_API_VERSION = 'v3' as const;
+export * from './schemas/enums';
