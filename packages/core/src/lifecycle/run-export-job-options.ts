@@ -1,0 +1,80 @@
+import type { ExportItemFile, ExportJobV3, PleoClient } from '@ledgerport/pleo';
+import type { Clock, CredentialsStore, Logger } from '../connector/connector-context';
+import type { Connector } from '../connector/connector-v1';
+import type { MapOptions } from '../entry/map-options';
+import type { ItemFailureReason, JobFailureReason } from '../errors/failure-reasons';
+import type { ExportStore } from '../store/export-store';
+
+/** Typed progress events for CLIs and metrics, emitted in order. */
+export type ExportProgressEvent =
+  | {
+      readonly type: 'job_started';
+      readonly jobId: string;
+      readonly totalItems: number;
+      readonly resumed: boolean;
+    }
+  | {
+      readonly type: 'entry_posted';
+      readonly jobId: string;
+      readonly accountingEntryId: string;
+      readonly externalId: string;
+    }
+  | {
+      readonly type: 'entry_failed';
+      readonly jobId: string;
+      readonly accountingEntryId: string;
+      readonly reason: ItemFailureReason;
+      readonly message: string;
+    }
+  | { readonly type: 'batch_reported'; readonly jobId: string; readonly count: number }
+  | { readonly type: 'job_finished'; readonly outcome: ExportJobOutcome };
+
+/** Final result of {@link runExportJob}. */
+export interface ExportJobOutcome {
+  readonly jobId: string;
+  /** The final event sent to Pleo. */
+  readonly status: 'completed' | 'completed_with_errors' | 'failed';
+  readonly failureReasonType?: JobFailureReason | undefined;
+  readonly failureReason?: string | undefined;
+  readonly successful: number;
+  readonly failed: number;
+  /** Items already final before this run (resume). */
+  readonly skipped: number;
+  /** Failure counts per item reason. */
+  readonly failuresByReason: Readonly<Partial<Record<ItemFailureReason, number>>>;
+  /** Files written by `per_job` connectors. */
+  readonly artifacts: readonly string[];
+}
+
+/** Options of {@link runExportJob}. */
+export interface RunExportJobOptions<Config = unknown> {
+  readonly pleo: PleoClient;
+  readonly connector: Connector<Config>;
+  /** The job (as listed) or its id. */
+  readonly job: ExportJobV3 | string;
+  /** The company's connector config, unparsed; parsed with `connector.configSchema` (errors → `invalid_configuration`). */
+  readonly config: unknown;
+  /** Secret values by name (e.g. `clientSecret`); redacted from every log line and error. */
+  readonly secrets?: Readonly<Record<string, string>>;
+  readonly mapping?: MapOptions;
+  readonly credentials?: CredentialsStore;
+  /** Write-ahead journal; default in memory (no crash safety across processes). */
+  readonly store?: ExportStore;
+  readonly signal?: AbortSignal;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly onProgress?: (event: ExportProgressEvent) => void;
+  /** Retries of retryable connector errors: attempts per entry and the job's total retry time budget. */
+  readonly retry?: {
+    readonly maxAttempts?: number;
+    readonly budgetMs?: number;
+    readonly minDelayMs?: number;
+    readonly maxDelayMs?: number;
+  };
+  /** Report pending outcomes at least this often (ms); default 5 minutes (jobs expire after 1 h idle). */
+  readonly reportIntervalMs?: number;
+  /** Page size for Pleo list calls; default 100. */
+  readonly pageSize?: number;
+  /** Downloads a receipt; default `fetch(file.url)` with retries. */
+  readonly downloadFile?: (file: ExportItemFile, signal: AbortSignal) => Promise<Uint8Array>;
+}

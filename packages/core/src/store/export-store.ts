@@ -1,0 +1,52 @@
+import type { ItemFailureReason, JobFailureReason } from '../errors/failure-reasons';
+
+/** Final outcome of one entry as recorded before it is reported to Pleo. */
+export type EntryOutcome =
+  | {
+      readonly status: 'successful';
+      readonly externalId: string;
+      readonly externalUrl?: string | undefined;
+      readonly exportedAt: string;
+    }
+  | { readonly status: 'failed'; readonly reason: ItemFailureReason; readonly message: string };
+
+/** One entry's durable record. */
+export interface EntryRecord {
+  readonly jobId: string;
+  readonly accountingEntryId: string;
+  /** `intent`: a post was started (outcome unknown until `outcome` is set). */
+  readonly state: 'intent' | 'done';
+  readonly outcome?: EntryOutcome | undefined;
+  /** Whether the outcome was accepted by Pleo (`PUT …/items`). */
+  readonly reported: boolean;
+}
+
+/** The final job event as recorded before it is sent. */
+export interface FinalEventRecord {
+  readonly event: 'completed' | 'completed_with_errors' | 'failed';
+  readonly failureReasonType?: JobFailureReason | undefined;
+  readonly failureReason?: string | undefined;
+  readonly sent: boolean;
+}
+
+/**
+ * Crash-safety journal of the lifecycle (write-ahead): each entry's posting intent and outcome are
+ * recorded before they are reported to Pleo, so a restarted runner resumes without posting anything
+ * twice and without losing a result. Implementations: in memory (core), SQLite and PostgreSQL (runner).
+ * All methods must be durable when their promise resolves.
+ */
+export interface ExportStore {
+  getEntry(jobId: string, accountingEntryId: string): Promise<EntryRecord | undefined>;
+  /** Records that a post of this entry is about to start. */
+  recordIntent(jobId: string, accountingEntryId: string): Promise<void>;
+  /** Records the entry's outcome (not yet reported). */
+  recordOutcome(jobId: string, accountingEntryId: string, outcome: EntryOutcome): Promise<void>;
+  /** Marks outcomes as accepted by Pleo. */
+  markReported(jobId: string, accountingEntryIds: readonly string[]): Promise<void>;
+  /** Outcomes recorded but not yet reported, oldest first. */
+  listUnreported(jobId: string): Promise<readonly EntryRecord[]>;
+  /** Records the final event to send; returns the stored record (the first one recorded wins). */
+  recordFinalEvent(jobId: string, event: Omit<FinalEventRecord, 'sent'>): Promise<FinalEventRecord>;
+  markFinalEventSent(jobId: string): Promise<void>;
+  getFinalEvent(jobId: string): Promise<FinalEventRecord | undefined>;
+}
