@@ -26,6 +26,12 @@ export {
   type PostResult,
   type ValidationReport,
 } from './connector/connector-v1';
+export {
+  type CreateConnectorContextOptions,
+  createConnectorContext,
+  systemClock,
+} from './connector/create-connector-context';
+export { createMemoryCredentialsStore } from './connector/memory-credentials-store';
 export type {
   AccountingEntry,
   AccountingEntryBase,

@@ -1,0 +1,61 @@
+import type { ExportJobV3 } from '@ledgerport/pleo';
+import { JobError } from '../errors/ledgerport-error';
+import { createRedactingLogger, noopLogger } from '../security/loggers';
+import type { Clock, ConnectorContext, CredentialsStore, Logger, SecretsAccessor } from './connector-context';
+import { createMemoryCredentialsStore } from './memory-credentials-store';
+
+/** Options of {@link createConnectorContext}. */
+export interface CreateConnectorContextOptions<Config> {
+  readonly job: ExportJobV3;
+  /** Already parsed by the connector's `configSchema`. */
+  readonly config: Config;
+  /** Secret values by name. */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** The connector's `secretFields` (config paths to redact from logs). */
+  readonly secretFields?: readonly string[];
+  readonly logger?: Logger;
+  readonly signal?: AbortSignal;
+  readonly clock?: Clock;
+  readonly credentials?: CredentialsStore;
+}
+
+/** The wall clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Builds the {@link ConnectorContext} a connector method receives. The logger redacts every secret
+ * value and every `secretFields` key; `secrets.require` throws `JobError('missing_configuration')`
+ * naming the secret.
+ */
+export function createConnectorContext<Config>(
+  options: CreateConnectorContextOptions<Config>,
+): ConnectorContext<Config> {
+  const secretValues = Object.values(options.secrets ?? {});
+  const secrets: SecretsAccessor = {
+    get: (name) => options.secrets?.[name],
+    require: (name) => {
+      const value = options.secrets?.[name];
+      if (value === undefined || value === '') {
+        throw new JobError(
+          'missing_configuration',
+          `Secret "${name}" is missing: set it in the company's connector configuration.`,
+          {
+            field: name,
+          },
+        );
+      }
+      return value;
+    },
+  };
+  return {
+    companyId: options.job.companyId,
+    job: options.job,
+    config: options.config,
+    secrets,
+    logger: createRedactingLogger(options.logger ?? noopLogger, secretValues, options.secretFields ?? []),
+    signal: options.signal ?? new AbortController().signal,
+    clock: options.clock ?? systemClock,
+    credentials: options.credentials ?? createMemoryCredentialsStore(),
+    cache: new Map(),
+  };
+}
