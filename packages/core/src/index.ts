@@ -72,3 +72,4 @@ export type {
 export { createMemoryLogger, createRedactingLogger, type LogLine, noopLogger } from './security/loggers';
 export { REDACTED, redactSecrets, redactText } from './security/redact';
 export type { EntryOutcome, EntryRecord, ExportStore, FinalEventRecord } from './store/export-store';
+export { createMemoryExportStore } from './store/memory-export-store';

@@ -1,0 +1,87 @@
+import type { EntryOutcome, EntryRecord, ExportStore, FinalEventRecord } from './export-store';
+
+interface JobJournal {
+  readonly entries: Map<string, EntryRecord>;
+  /** Ids with an outcome not yet reported, in the order their outcome was recorded. */
+  readonly unreported: Set<string>;
+  finalEvent: FinalEventRecord | undefined;
+}
+
+/**
+ * A process-local {@link ExportStore}: the lifecycle's write-ahead journal kept in `Map`s. It survives
+ * an aborted and re-run `runExportJob` in the same process (resume without double posting), not a
+ * crash of the process; the runner supplies durable SQLite / PostgreSQL stores with the same contract.
+ *
+ * Contract details (shared by every store):
+ * - `recordIntent` on an entry that already has an outcome is ignored (the outcome stays);
+ * - `recordOutcome` replaces an unreported outcome and marks it unreported again;
+ * - `listUnreported` returns outcomes in the order they were recorded;
+ * - `recordFinalEvent` keeps the first event recorded for a job and returns it.
+ *
+ * Memory: one small record per entry of the job (about 150 bytes), nothing per item payload.
+ */
+export function createMemoryExportStore(): ExportStore {
+  const jobs = new Map<string, JobJournal>();
+  const journal = (jobId: string): JobJournal => {
+    let found = jobs.get(jobId);
+    if (found === undefined) {
+      found = { entries: new Map(), unreported: new Set(), finalEvent: undefined };
+      jobs.set(jobId, found);
+    }
+    return found;
+  };
+
+  return {
+    async getEntry(jobId, accountingEntryId) {
+      return jobs.get(jobId)?.entries.get(accountingEntryId);
+    },
+    async recordIntent(jobId, accountingEntryId) {
+      const j = journal(jobId);
+      if (j.entries.get(accountingEntryId)?.state === 'done') return;
+      j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'intent', reported: false });
+    },
+    async recordOutcome(jobId, accountingEntryId, outcome: EntryOutcome) {
+      const j = journal(jobId);
+      j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'done', outcome, reported: false });
+      j.unreported.delete(accountingEntryId);
+      j.unreported.add(accountingEntryId);
+    },
+    async markReported(jobId, accountingEntryIds) {
+      const j = jobs.get(jobId);
+      if (j === undefined) return;
+      for (const id of accountingEntryIds) {
+        const record = j.entries.get(id);
+        if (record?.state !== 'done') continue;
+        j.entries.set(id, { ...record, reported: true });
+        j.unreported.delete(id);
+      }
+    },
+    async listUnreported(jobId) {
+      const j = jobs.get(jobId);
+      if (j === undefined) return [];
+      const records: EntryRecord[] = [];
+      for (const id of j.unreported) {
+        const record = j.entries.get(id);
+        if (record !== undefined) records.push(record);
+      }
+      return records;
+    },
+    async recordFinalEvent(jobId, event) {
+      const j = journal(jobId);
+      if (j.finalEvent === undefined) j.finalEvent = { ...event, sent: false };
+      return j.finalEvent;
+    },
+    async markFinalEventSent(jobId) {
+      const j = jobs.get(jobId);
+      if (j?.finalEvent === undefined) {
+        throw new Error(
+          `No final event is recorded for job ${jobId}: call recordFinalEvent before markFinalEventSent.`,
+        );
+      }
+      j.finalEvent = { ...j.finalEvent, sent: true };
+    },
+    async getFinalEvent(jobId) {
+      return jobs.get(jobId)?.finalEvent;
+    },
+  };
+}
