@@ -1,1 +1,1 @@
-export * from './schemas/enums';
+export * from './schemas/index';

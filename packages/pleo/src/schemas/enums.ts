@@ -6,11 +6,23 @@
 import { z } from 'zod';
 
 /** `ExportJobStatus`: the export job's lifecycle state. */
-export const exportJobStatusSchema = z.enum(['pending', 'in_progress', 'failed', 'completed', 'completed_with_errors']);
+export const exportJobStatusSchema = z.enum([
+  'pending',
+  'in_progress',
+  'failed',
+  'completed',
+  'completed_with_errors',
+]);
 export type ExportJobStatus = z.infer<typeof exportJobStatusSchema>;
 
 /** `ExportJobItemStatus`: one accounting entry's state inside a job. */
-export const exportJobItemStatusSchema = z.enum(['pending', 'in_progress', 'failed', 'successful', 'abandoned']);
+export const exportJobItemStatusSchema = z.enum([
+  'pending',
+  'in_progress',
+  'failed',
+  'successful',
+  'abandoned',
+]);
 export type ExportJobItemStatus = z.infer<typeof exportJobItemStatusSchema>;
 
 /** `ExportJobEventType`: events posted to `POST /v3/export-job-events`. */
