@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { SqlDriver, SqlValue } from '../sql-driver';
+
+/**
+ * A {@link SqlDriver} on Node's built-in `node:sqlite` (no native dependency). The file is opened in
+ * WAL mode with `synchronous = FULL`, so a statement is on disk when its promise resolves and a
+ * SIGKILLed runner loses nothing it recorded. `busy_timeout` lets a restarted process wait for a
+ * dying one's lock.
+ *
+ * @param path - database file (its folder is created), or `:memory:`.
+ */
+export function openSqliteDriver(path: string): SqlDriver {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+  const statements = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const driver: SqlDriver = {
+    dialect: 'sqlite',
+    async all<Row>(sql: string, params: readonly SqlValue[] = []) {
+      return prepare(sql).all(...params) as Row[];
+    },
+    async run(sql, params = []) {
+      return Number(prepare(sql).run(...params).changes);
+    },
+    async exec(sql) {
+      db.exec(sql);
+    },
+    async exclusive(fn) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(driver);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async close() {
+      statements.clear();
+      if (db.isOpen) db.close();
+    },
+  };
+  return driver;
+}
