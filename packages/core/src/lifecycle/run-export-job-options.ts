@@ -32,8 +32,12 @@ export type ExportProgressEvent =
 /** Final result of {@link runExportJob}. */
 export interface ExportJobOutcome {
   readonly jobId: string;
-  /** The final event sent to Pleo. */
-  readonly status: 'completed' | 'completed_with_errors' | 'failed';
+  /**
+   * The final event sent to Pleo (or found on the job when it was already final), or `interrupted`:
+   * the run's `signal` aborted with `onAbort: 'leave_in_progress'`, no final event was sent and the job
+   * stays `in_progress` for a resume.
+   */
+  readonly status: 'completed' | 'completed_with_errors' | 'failed' | 'interrupted';
   readonly failureReasonType?: JobFailureReason | undefined;
   readonly failureReason?: string | undefined;
   readonly successful: number;
@@ -75,6 +79,13 @@ export interface RunExportJobOptions<Config = unknown> {
   readonly reportIntervalMs?: number;
   /** Page size for Pleo list calls; default 100. */
   readonly pageSize?: number;
+  /**
+   * What an aborted `signal` means. `leave_in_progress` (default): a shutdown — stop starting posts,
+   * let connector calls reject on the aborted context signal, report what finished, send no final event
+   * and resolve with status `interrupted`, so the next run resumes the job. `fail_job`: the same, then
+   * send `failed` with `canceled_by_user` (an operator cancelling the export).
+   */
+  readonly onAbort?: 'leave_in_progress' | 'fail_job';
   /** Downloads a receipt; default `fetch(file.url)` with retries. */
   readonly downloadFile?: (file: ExportItemFile, signal: AbortSignal) => Promise<Uint8Array>;
 }

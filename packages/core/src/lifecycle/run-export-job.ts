@@ -1,9 +1,483 @@
-import type { ExportJobOutcome, RunExportJobOptions } from './run-export-job-options';
+import type { ExportJobV3, PleoClient } from '@ledgerport/pleo';
+import pLimit from 'p-limit';
+import type { ConnectorContext } from '../connector/connector-context';
+import type { PostedEntry } from '../connector/connector-v1';
+import { createConnectorContext } from '../connector/create-connector-context';
+import { escalateItemReason } from '../errors/failure-reasons';
+import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
+import { noopLogger } from '../security/loggers';
+import type { ExportStore, FinalEventRecord } from '../store/export-store';
+import { createMemoryExportStore } from '../store/memory-export-store';
+import { createItemReporter, type ItemReporter } from './item-reporter';
+import { type JobRun, stopRun } from './job-run-state';
+import { createJobTally, decideFinalEvent, type JobTally } from './job-tally';
+import { inPages } from './page-stream';
+import { parseConnectorConfig } from './parse-connector-config';
+import { classifyPleoError, PleoJobClosedError } from './pleo-job-stopped';
+import { handleThrownForEntries, processExportPage, recordSuccess } from './process-export-page';
+import { fetchReceipt } from './receipt-attachments';
+import { createRetryRunner, DEFAULT_RETRY_SETTINGS } from './retry-runner';
+import type { ExportJobOutcome, ExportProgressEvent, RunExportJobOptions } from './run-export-job-options';
+
+/** Default page size of Pleo list calls. */
+const DEFAULT_PAGE_SIZE = 100;
+/** Default keep-alive / report interval: 5 minutes (jobs expire 1 h after `lastUpdatedAt`). */
+const DEFAULT_REPORT_INTERVAL_MS = 5 * 60_000;
+const FINAL_JOB_STATUSES = new Set(['completed', 'completed_with_errors', 'failed']);
+const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
 
 /**
- * Runs one Pleo export job end to end against a connector (claim → validate → stream items → map →
- * post → attach → report → complete). PLACEHOLDER: the implementation lands with issue #3.
+ * Runs one Pleo export job end to end against a connector, following pleo-export-api.md §3 (job and
+ * item lifecycles), §8 (idempotency) and §9 (end-to-end flow), and issue #3's "Lifecycle engine":
+ *
+ * 1. Resolves the job (`pleo.getJob` for an id). A job already final in Pleo, or whose final event this
+ *    store recorded as sent, returns its outcome and sends nothing.
+ * 2. Parses the config (`missing_configuration` / `invalid_configuration` naming the field), checks
+ *    vendor-based bookkeeping support, `authenticate`s and runs the job-level `validate(ctx, job, [])`
+ *    (retryable errors retried within the budget). A job-level failure sends `started` (when pending)
+ *    then `failed`; no item is touched.
+ * 3. Sends `started` unless the job is `in_progress` (a resume), reports outcomes a previous run left
+ *    unreported, then streams item statuses (only final ids are kept, to skip them) and export items
+ *    page by page (`pageSize`, two pages in memory at most).
+ * 4. Per page: maps, validates entries, posts with `manifest.maxConcurrency` (batched through
+ *    `postEntries`), retries retryable errors honouring `retryAfterMs` within one per-job budget
+ *    (never retrying a timed-out post of an `idempotency: 'none'` connector), attaches receipts in
+ *    order; `store.recordIntent` before each post, `store.recordOutcome` after, then reports to Pleo
+ *    in PUTs of ≤ 100, at least every `reportIntervalMs` (an `in_progress` keep-alive when nothing
+ *    finished). `per_job` connectors: successes are reported only after `commitJob` succeeded.
+ * 5. Completes: all successful (or no items) → `completed`; some failed → `completed_with_errors`;
+ *    none successful or a systemic error (an item reason in `SYSTEMIC_ITEM_REASONS`, a `JobError`,
+ *    Pleo past its retries) → `failed` with the reason and an actionable message. The final event is
+ *    recorded in the store first and sent exactly once.
+ *
+ * Pleo closing the job (422 `EXPORT_JOB_STATUS_UNPROCESSABLE`; expired or canceled by the user) stops
+ * the run at once: outcome `failed` with the job's reason, nothing more sent. An aborted `signal` stops
+ * posting and reports what finished; see `onAbort` for what happens next (default: leave the job
+ * `in_progress` and resolve `interrupted`).
+ *
+ * @throws only when the job cannot be read from Pleo at all (the classified `JobError`), or when
+ * the store fails; every other problem becomes the outcome.
  */
-export async function runExportJob<Config>(_options: RunExportJobOptions<Config>): Promise<ExportJobOutcome> {
-  throw new Error('runExportJob is not implemented yet');
+export async function runExportJob<Config>(options: RunExportJobOptions<Config>): Promise<ExportJobOutcome> {
+  const { pleo, connector } = options;
+  const store = options.store ?? createMemoryExportStore();
+  const logger = options.logger ?? noopLogger;
+  const emit = (event: ExportProgressEvent) => {
+    try {
+      options.onProgress?.(event);
+    } catch (error) {
+      logger.warn('onProgress threw; ignoring', { error });
+    }
+  };
+  const finish = (outcome: ExportJobOutcome): ExportJobOutcome => {
+    emit({ type: 'job_finished', outcome });
+    return outcome;
+  };
+
+  let job: ExportJobV3;
+  if (typeof options.job === 'string') {
+    const jobId = options.job;
+    job = await pleoCall(pleo, jobId, () => pleo.getJob(jobId));
+  } else {
+    job = options.job;
+  }
+  const jobId = job.id;
+  const tally = createJobTally();
+
+  // 1. Already final: in Pleo, or recorded as sent here.
+  const recorded = await store.getFinalEvent(jobId);
+  if (FINAL_JOB_STATUSES.has(job.status)) {
+    if (recorded !== undefined && !recorded.sent && recorded.event === job.status)
+      await store.markFinalEventSent(jobId);
+    return finish(outcomeOf(jobId, fromJob(job), tally));
+  }
+  if (recorded?.sent === true) return finish(outcomeOf(jobId, recorded, tally));
+
+  const reporter = createItemReporter({
+    pleo,
+    jobId,
+    store,
+    logger,
+    onReported: (count) => emit({ type: 'batch_reported', jobId, count }),
+  });
+  const sendFinal = (event: Omit<FinalEventRecord, 'sent'>) =>
+    sendFinalEvent({ pleo, store, jobId, tally, reporter, logger }, event).then(finish);
+
+  if (recorded !== undefined) {
+    // A previous run recorded its final event but did not get it sent: report leftovers, send it.
+    return sendFinal(recorded);
+  }
+
+  // 2. Config, context, pre-export validation.
+  const secretValues = Object.values(options.secrets ?? {});
+  const runController = new AbortController();
+  const outerSignal = options.signal;
+  const onOuterAbort = () => runController.abort(outerSignal?.reason);
+  if (outerSignal?.aborted === true) onOuterAbort();
+  outerSignal?.addEventListener('abort', onOuterAbort, { once: true });
+  const retry = createRetryRunner({ ...DEFAULT_RETRY_SETTINGS, ...definedOnly(options.retry ?? {}) });
+
+  let ctx: ConnectorContext<Config>;
+  let lockedThrough: string | undefined;
+  try {
+    const config = parseConnectorConfig(connector, options.config, secretValues);
+    ctx = createConnectorContext({
+      job,
+      config,
+      secretFields: connector.secretFields,
+      signal: runController.signal,
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    });
+    if (job.vendorBasedBookkeeping && !connector.manifest.vendorBasedBookkeeping) {
+      throw new JobError(
+        'invalid_configuration',
+        `This export uses vendor-based bookkeeping, which the ${connector.manifest.displayName} integration does not support: turn vendor-based bookkeeping off in Pleo or use an integration that supports it.`,
+      );
+    }
+    await retry.run(() => connector.authenticate(ctx), runController.signal);
+    const report = await retry.run(() => connector.validate(ctx, job, []), runController.signal);
+    const issue = report.jobIssues[0];
+    if (issue !== undefined) throw new JobError(issue.reason, issue.message);
+    lockedThrough = report.lockedThrough;
+  } catch (error) {
+    outerSignal?.removeEventListener('abort', onOuterAbort);
+    if (runController.signal.aborted) return finish(interrupted(jobId, tally));
+    const jobError = toJobError(error, connector.manifest.displayName);
+    logger.warn('Pre-export validation failed; failing the job early', {
+      reason: jobError.reason,
+      message: jobError.message,
+    });
+    try {
+      if (job.status === 'pending')
+        await pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId }));
+    } catch (startError) {
+      if (startError instanceof PleoJobClosedError) return finish(closedOutcome(jobId, startError, tally));
+      throw startError;
+    }
+    return sendFinal({
+      event: 'failed',
+      failureReasonType: jobError.reason,
+      failureReason: jobError.message,
+    });
+  }
+
+  // 3. Claim (or resume).
+  const resumed = job.status === 'in_progress';
+  try {
+    if (!resumed) await pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId }));
+  } catch (error) {
+    outerSignal?.removeEventListener('abort', onOuterAbort);
+    if (error instanceof PleoJobClosedError) {
+      if (error.job?.status !== 'in_progress') return finish(closedOutcome(jobId, error, tally));
+    } else {
+      throw error;
+    }
+  }
+  emit({ type: 'job_started', jobId, totalItems: job.numberOfItems, resumed });
+
+  const run: JobRun<Config> = {
+    pleo,
+    connector,
+    job,
+    ctx,
+    store,
+    reporter,
+    retry,
+    tally,
+    logger,
+    download: options.downloadFile ?? fetchReceipt,
+    inFlight: new Set(),
+    emit,
+    stop: undefined,
+  };
+  const onAbortStop = () => stopRun(run as JobRun<unknown>, { kind: 'aborted' });
+  if (runController.signal.aborted) onAbortStop();
+  runController.signal.addEventListener('abort', onAbortStop, { once: true });
+
+  const reportIntervalMs = options.reportIntervalMs ?? DEFAULT_REPORT_INTERVAL_MS;
+  const keepAlive = setInterval(() => {
+    const work =
+      reporter.pending > 0
+        ? reporter.flush()
+        : run.inFlight.size > 0
+          ? reporter.keepAlive(run.inFlight.values().next().value as string)
+          : Promise.resolve();
+    work.catch((error: unknown) => stopOnPleoError(run, error));
+  }, reportIntervalMs);
+  keepAlive.unref();
+
+  const awaitingCommit: PostedEntry[] | undefined =
+    connector.manifest.delivery === 'per_job' ? [] : undefined;
+  try {
+    await streamAndProcess(run, options, {
+      lockedThrough,
+      awaitingCommit,
+    });
+    if (awaitingCommit !== undefined && run.stop === undefined) await commit(run, awaitingCommit);
+  } finally {
+    clearInterval(keepAlive);
+    outerSignal?.removeEventListener('abort', onOuterAbort);
+  }
+
+  // 4. Report what finished, whatever happens next.
+  if (run.stop?.kind !== 'job_closed') {
+    try {
+      await reporter.flush();
+    } catch (error) {
+      stopOnPleoError(run, error);
+    }
+  }
+
+  const stop = run.stop as JobRun<Config>['stop'];
+  if (stop?.kind === 'job_closed') return finish(closedOutcome(jobId, stop.error, tally));
+  if (stop?.kind === 'aborted') {
+    if (options.onAbort === 'fail_job') {
+      return sendFinal({
+        event: 'failed',
+        failureReasonType: 'canceled_by_user',
+        failureReason: 'The export was stopped before it finished: export the remaining items again.',
+      });
+    }
+    return finish(interrupted(jobId, tally));
+  }
+  if (stop?.kind === 'job_error') {
+    return sendFinal({
+      event: 'failed',
+      failureReasonType: stop.error.reason,
+      failureReason: stop.error.message,
+    });
+  }
+  if (reporter.rejected > 0) {
+    logger.error('Some item outcomes were rejected by Pleo; they stay unreported in the store', {
+      count: reporter.rejected,
+    });
+  }
+  return sendFinal(decideFinalEvent(tally));
+}
+
+/** Streams final statuses and export items, page by page. */
+async function streamAndProcess<Config>(
+  run: JobRun<Config>,
+  options: RunExportJobOptions<Config>,
+  extra: { lockedThrough: string | undefined; awaitingCommit: PostedEntry[] | undefined },
+): Promise<void> {
+  const { pleo, connector } = options;
+  const jobId = run.job.id;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  try {
+    // Outcomes a previous run recorded but did not get reported.
+    for (const record of await run.store.listUnreported(jobId)) {
+      if (record.outcome !== undefined) run.reporter.add(record.accountingEntryId, record.outcome);
+    }
+    await run.reporter.flush();
+
+    const finalIds = new Set<string>();
+    for (const status of FINAL_ITEM_STATUSES) {
+      for await (const item of pleo.listJobItems(jobId, { status, limit: pageSize })) {
+        if (finalIds.has(item.accountingEntryId)) continue;
+        finalIds.add(item.accountingEntryId);
+        run.tally.skipped += 1;
+        if (status === 'successful') run.tally.previouslySuccessful += 1;
+        else run.tally.previouslyFailed += 1;
+      }
+    }
+
+    const pipeline = {
+      mapOptions: {
+        ...connector.mapOptions?.(run.ctx.config),
+        ...options.mapping,
+        lockedThrough: extra.lockedThrough ?? options.mapping?.lockedThrough,
+      },
+      limit: pLimit(Math.max(1, connector.manifest.maxConcurrency)),
+      finalIds,
+      awaitingCommit: extra.awaitingCommit,
+    };
+    for await (const page of inPages(pleo.listExportItems({ jobId, limit: pageSize }), pageSize)) {
+      if (run.stop !== undefined) break;
+      await processExportPage(run, pipeline, page);
+      if (run.reporter.pending > 0) await run.reporter.flush();
+    }
+  } catch (error) {
+    if (run.ctx.signal.aborted) return;
+    stopOnPleoError(run, error);
+  }
+}
+
+/** `per_job` delivery: commits the output, then records the successes (reported after this). */
+async function commit<Config>(run: JobRun<Config>, posted: PostedEntry[]): Promise<void> {
+  const commitJob = run.connector.commitJob?.bind(run.connector);
+  if (commitJob === undefined) {
+    for (const p of posted) await recordSuccess(run as JobRun<unknown>, p.entry.accountingEntryId, p.result);
+    return;
+  }
+  try {
+    const result = await run.retry.run(() => commitJob(run.ctx, { job: run.job, posted }), run.ctx.signal);
+    run.tally.artifacts.push(...result.artifacts);
+  } catch (error) {
+    await handleThrownForEntries(
+      run as JobRun<unknown>,
+      posted.map((p) => p.entry.accountingEntryId),
+      error,
+    );
+    return;
+  }
+  for (const p of posted) await recordSuccess(run as JobRun<unknown>, p.entry.accountingEntryId, p.result);
+}
+
+/** Records why a Pleo call stopped the run. */
+function stopOnPleoError(run: JobRun<unknown>, error: unknown): void {
+  if (error instanceof PleoJobClosedError) stopRun(run, { kind: 'job_closed', error });
+  else if (JobError.isInstance(error)) stopRun(run, { kind: 'job_error', error });
+  else {
+    run.logger.error('Unexpected error while talking to Pleo', { error });
+    stopRun(run, {
+      kind: 'job_error',
+      error: new JobError(
+        'service_unreachable',
+        'Pleo answered unexpectedly during the export: export again later.',
+      ),
+    });
+  }
+}
+
+/** Calls Pleo; errors are classified (`PleoJobClosedError` on 422, `JobError` otherwise). */
+async function pleoCall<T>(pleo: PleoClient, jobId: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw await classifyPleoError(pleo, jobId, error);
+  }
+}
+
+interface FinalEventDeps {
+  readonly pleo: PleoClient;
+  readonly store: ExportStore;
+  readonly jobId: string;
+  readonly tally: JobTally;
+  readonly reporter: ItemReporter;
+  readonly logger: RunExportJobOptions['logger'];
+}
+
+/**
+ * Records the final event (the first recorded wins), reports leftovers, sends it once and marks it sent.
+ * Pleo answering 422 means the job is already closed: when it closed with the same status (a previous
+ * send got through), it counts as sent; otherwise the outcome is Pleo's (expired, canceled).
+ */
+async function sendFinalEvent(
+  deps: FinalEventDeps,
+  wanted: Omit<FinalEventRecord, 'sent'>,
+): Promise<ExportJobOutcome> {
+  const { pleo, store, jobId, tally, reporter } = deps;
+  const record = await store.recordFinalEvent(jobId, wanted);
+  if (record.sent) return outcomeOf(jobId, record, tally);
+  try {
+    for (const left of await store.listUnreported(jobId)) {
+      if (left.outcome !== undefined) reporter.add(left.accountingEntryId, left.outcome);
+    }
+    if (reporter.pending > 0) await reporter.flush();
+    await pleoCall(pleo, jobId, () =>
+      pleo.createJobEvent({
+        event: record.event,
+        jobId,
+        ...(record.event === 'failed' && record.failureReasonType !== undefined
+          ? { failureReasonType: record.failureReasonType }
+          : {}),
+        ...(record.event === 'failed' && record.failureReason !== undefined
+          ? { failureReason: record.failureReason }
+          : {}),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof PleoJobClosedError) {
+      if (error.job?.status === record.event) {
+        await store.markFinalEventSent(jobId);
+        return outcomeOf(jobId, record, tally);
+      }
+      return closedOutcome(jobId, error, tally);
+    }
+    const reason = JobError.isInstance(error) ? error.reason : 'service_unreachable';
+    deps.logger?.error('The final job event could not be sent; it stays recorded for the next run', {
+      reason,
+    });
+    return outcomeOf(
+      jobId,
+      { event: 'failed', failureReasonType: reason, failureReason: messageOf(error) },
+      tally,
+    );
+  }
+  await store.markFinalEventSent(jobId);
+  return outcomeOf(jobId, record, tally);
+}
+
+function messageOf(error: unknown): string {
+  return LedgerportError.isInstance(error)
+    ? error.message
+    : 'Pleo could not be reached to finish the export.';
+}
+
+function fromJob(job: ExportJobV3): Omit<FinalEventRecord, 'sent'> {
+  return {
+    event: job.status as FinalEventRecord['event'],
+    failureReasonType: job.failureReasonType ?? undefined,
+    failureReason: job.failureReason ?? undefined,
+  };
+}
+
+function outcomeOf(
+  jobId: string,
+  event: Omit<FinalEventRecord, 'sent'> | { event: 'interrupted' },
+  tally: JobTally,
+): ExportJobOutcome {
+  return {
+    jobId,
+    status: event.event,
+    ...('failureReasonType' in event && event.failureReasonType !== undefined
+      ? { failureReasonType: event.failureReasonType }
+      : {}),
+    ...('failureReason' in event && event.failureReason !== undefined
+      ? { failureReason: event.failureReason }
+      : {}),
+    successful: tally.successful,
+    failed: tally.failed,
+    skipped: tally.skipped,
+    failuresByReason: { ...tally.failuresByReason },
+    artifacts: [...tally.artifacts],
+  };
+}
+
+function interrupted(jobId: string, tally: JobTally): ExportJobOutcome {
+  return outcomeOf(jobId, { event: 'interrupted' }, tally);
+}
+
+function closedOutcome(jobId: string, error: PleoJobClosedError, tally: JobTally): ExportJobOutcome {
+  return outcomeOf(
+    jobId,
+    { event: 'failed', failureReasonType: error.reason, failureReason: error.message },
+    tally,
+  );
+}
+
+/** Any pre-export throw as a JobError: systemic item reasons escalate; the rest is a validation failure. */
+function toJobError(error: unknown, erpName: string): JobError {
+  if (JobError.isInstance(error)) return error;
+  if (ItemError.isInstance(error)) {
+    const reason = escalateItemReason(error.reason);
+    if (reason !== undefined) return new JobError(reason, error.message, { cause: error });
+    if (error.reason === 'missing_configuration' || error.reason === 'invalid_configuration') {
+      return new JobError(error.reason, error.message, { cause: error });
+    }
+    return new JobError('validation_failure', error.message, { cause: error });
+  }
+  return new JobError(
+    'integration_unusable',
+    `The ${erpName} integration failed unexpectedly while checking readiness: export again, and contact support if it keeps failing.`,
+    { cause: error },
+  );
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -39,6 +39,12 @@ export interface ExportStore {
   getEntry(jobId: string, accountingEntryId: string): Promise<EntryRecord | undefined>;
   /** Records that a post of this entry is about to start. */
   recordIntent(jobId: string, accountingEntryId: string): Promise<void>;
+  /**
+   * Optional: forgets an intent whose post provably created nothing (the connector call rejected on an
+   * aborted signal, which the contract says creates nothing), so a resume of an `idempotency: 'none'`
+   * connector may post the entry again. Stores without it make such entries fail as "outcome unknown".
+   */
+  discardIntent?(jobId: string, accountingEntryId: string): Promise<void>;
   /** Records the entry's outcome (not yet reported). */
   recordOutcome(jobId: string, accountingEntryId: string, outcome: EntryOutcome): Promise<void>;
   /** Marks outcomes as accepted by Pleo. */

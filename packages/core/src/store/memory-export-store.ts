@@ -40,6 +40,10 @@ export function createMemoryExportStore(): ExportStore {
       if (j.entries.get(accountingEntryId)?.state === 'done') return;
       j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'intent', reported: false });
     },
+    async discardIntent(jobId, accountingEntryId) {
+      const j = jobs.get(jobId);
+      if (j?.entries.get(accountingEntryId)?.state === 'intent') j.entries.delete(accountingEntryId);
+    },
     async recordOutcome(jobId, accountingEntryId, outcome: EntryOutcome) {
       const j = journal(jobId);
       j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'done', outcome, reported: false });

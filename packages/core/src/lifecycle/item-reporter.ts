@@ -1,0 +1,154 @@
+import type { PleoClient, UpdateExportJobItemV3 } from '@ledgerport/pleo';
+import type { Logger } from '../connector/connector-context';
+import type { EntryOutcome, ExportStore } from '../store/export-store';
+import { classifyPleoError } from './pleo-job-stopped';
+
+/** Most updates Pleo accepts in one `PUT /v3/export-jobs/{jobId}/items` (413 above; pleo-export-api.md §3.2). */
+export const MAX_ITEMS_PER_UPDATE = 100;
+/** How often one entry's update is sent again after Pleo listed it in `errors[]`. */
+const MAX_ENTRY_REPORT_ATTEMPTS = 3;
+
+/** Options of {@link createItemReporter}. */
+export interface ItemReporterOptions {
+  readonly pleo: PleoClient;
+  readonly jobId: string;
+  readonly store: ExportStore;
+  readonly logger: Logger;
+  /** Called after each accepted PUT with the number of updates Pleo accepted. */
+  readonly onReported: (count: number) => void;
+}
+
+/**
+ * Buffers item outcomes and reports them to Pleo (`PUT …/items`, pleo-export-api.md §3.2, §9 step 7):
+ * chunks of at most 100, serialised (one PUT in flight), each accepted entry marked reported in the
+ * store. Entries in the response's `errors[]` are sent again with the next flush, up to 3 times, then
+ * logged and left unreported in the store (a later run reports them). A failed PUT throws the
+ * classified error (`PleoJobClosedError` on 422, `JobError` otherwise) from {@link ItemReporter.flush}.
+ */
+export interface ItemReporter {
+  /** Queues an outcome (already recorded in the store). */
+  add(accountingEntryId: string, outcome: EntryOutcome): void;
+  /** Number of queued updates not yet sent. */
+  readonly pending: number;
+  /** Sends every queued update; resolves when all were sent (or gave up per entry). */
+  flush(): Promise<void>;
+  /**
+   * Keeps the job from expiring when nothing finished lately: marks `accountingEntryId` (an entry being
+   * processed, never a final one) `in_progress`, which updates the job's `lastUpdatedAt`.
+   */
+  keepAlive(accountingEntryId: string): Promise<void>;
+  /** Entries Pleo rejected in `errors[]` more than 3 times. */
+  readonly rejected: number;
+}
+
+/** Builds the `UpdateExportJobItemV3` for an outcome (absent fields omitted). */
+export function toItemUpdate(accountingEntryId: string, outcome: EntryOutcome): UpdateExportJobItemV3 {
+  if (outcome.status === 'successful') {
+    return {
+      accountingEntryId,
+      status: 'successful',
+      externalId: outcome.externalId,
+      exportedAt: outcome.exportedAt,
+      ...(outcome.externalUrl === undefined ? {} : { externalUrl: outcome.externalUrl }),
+    } as UpdateExportJobItemV3;
+  }
+  return {
+    accountingEntryId,
+    status: 'failed',
+    failureReasonType: outcome.reason,
+    failureReason: outcome.message,
+  } as UpdateExportJobItemV3;
+}
+
+/** Creates the job's {@link ItemReporter}. */
+export function createItemReporter(options: ItemReporterOptions): ItemReporter {
+  const { pleo, jobId, store, logger } = options;
+  let queue: UpdateExportJobItemV3[] = [];
+  const attempts = new Map<string, number>();
+  let rejected = 0;
+  let chain: Promise<void> = Promise.resolve();
+
+  const sendChunk = async (chunk: UpdateExportJobItemV3[]): Promise<void> => {
+    let response: Awaited<ReturnType<PleoClient['updateJobItems']>>;
+    try {
+      response = await pleo.updateJobItems(jobId, chunk);
+    } catch (error) {
+      throw await classifyPleoError(pleo, jobId, error);
+    }
+    const failedIds = new Set(response.errors.map((e) => e.accountingEntryId));
+    const accepted = chunk.filter((u) => !failedIds.has(u.accountingEntryId)).map((u) => u.accountingEntryId);
+    await store.markReported(jobId, accepted);
+    for (const id of accepted) attempts.delete(id);
+    if (accepted.length > 0) options.onReported(accepted.length);
+    for (const error of response.errors) {
+      const update = chunk.find((u) => u.accountingEntryId === error.accountingEntryId);
+      if (update === undefined) continue;
+      const tries = (attempts.get(error.accountingEntryId) ?? 1) + 1;
+      if (tries > MAX_ENTRY_REPORT_ATTEMPTS) {
+        attempts.delete(error.accountingEntryId);
+        rejected += 1;
+        logger.error('Pleo rejected an item update; it stays unreported for the next run', {
+          accountingEntryId: error.accountingEntryId,
+          type: error.type,
+          message: error.message,
+        });
+        continue;
+      }
+      attempts.set(error.accountingEntryId, tries);
+      logger.warn('Pleo rejected an item update; sending it again', {
+        accountingEntryId: error.accountingEntryId,
+        type: error.type,
+      });
+      queue.push(update);
+    }
+  };
+
+  const drain = async (): Promise<void> => {
+    // Each round sends what is queued now; re-queued rejects go out in the next round (bounded by attempts).
+    for (let round = 0; queue.length > 0 && round <= MAX_ENTRY_REPORT_ATTEMPTS; round += 1) {
+      const batch = queue;
+      queue = [];
+      for (let i = 0; i < batch.length; i += MAX_ITEMS_PER_UPDATE) {
+        const chunk = batch.slice(i, i + MAX_ITEMS_PER_UPDATE);
+        try {
+          await sendChunk(chunk);
+        } catch (error) {
+          queue = [...batch.slice(i), ...queue];
+          throw error;
+        }
+      }
+    }
+  };
+
+  const enqueue = (task: () => Promise<void>): Promise<void> => {
+    const next = chain.then(task);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    add(accountingEntryId, outcome) {
+      queue.push(toItemUpdate(accountingEntryId, outcome));
+    },
+    get pending() {
+      return queue.length;
+    },
+    get rejected() {
+      return rejected;
+    },
+    flush() {
+      return enqueue(drain);
+    },
+    keepAlive(accountingEntryId) {
+      return enqueue(async () => {
+        try {
+          await pleo.updateJobItems(jobId, [
+            { accountingEntryId, status: 'in_progress' } as UpdateExportJobItemV3,
+          ]);
+        } catch (error) {
+          throw await classifyPleoError(pleo, jobId, error);
+        }
+      });
+    },
+  };
+}

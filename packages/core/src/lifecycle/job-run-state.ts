@@ -1,0 +1,70 @@
+import type { ExportJobV3, PleoClient } from '@ledgerport/pleo';
+import type { ConnectorContext, Logger } from '../connector/connector-context';
+import type { Connector } from '../connector/connector-v1';
+import { escalateItemReason, type ItemFailureReason } from '../errors/failure-reasons';
+import { type ItemError, JobError } from '../errors/ledgerport-error';
+import type { ExportStore } from '../store/export-store';
+import type { ItemReporter } from './item-reporter';
+import { countFailure, type JobTally } from './job-tally';
+import type { PleoJobClosedError } from './pleo-job-stopped';
+import type { DownloadFile } from './receipt-attachments';
+import type { RetryRunner } from './retry-runner';
+import type { ExportProgressEvent } from './run-export-job-options';
+
+/** Why a run stops taking new items. */
+export type StopCause =
+  /** A systemic error (item reason escalated, or a JobError thrown mid-job): send `failed` with it. */
+  | { readonly kind: 'job_error'; readonly error: JobError }
+  /** Pleo closed the job (expired, canceled): send nothing more. */
+  | { readonly kind: 'job_closed'; readonly error: PleoJobClosedError }
+  /** The caller's signal aborted. */
+  | { readonly kind: 'aborted' };
+
+/** Shared state of one `runExportJob` call, handed to the entry pipeline. */
+export interface JobRun<Config> {
+  readonly pleo: PleoClient;
+  readonly connector: Connector<Config>;
+  readonly job: ExportJobV3;
+  readonly ctx: ConnectorContext<Config>;
+  readonly store: ExportStore;
+  readonly reporter: ItemReporter;
+  readonly retry: RetryRunner;
+  readonly tally: JobTally;
+  readonly logger: Logger;
+  readonly download: DownloadFile;
+  /** Entries currently being posted/attached (candidates for keep-alive `in_progress` updates). */
+  readonly inFlight: Set<string>;
+  readonly emit: (event: ExportProgressEvent) => void;
+  stop: StopCause | undefined;
+}
+
+/** Records the first stop cause; later ones are ignored (the first systemic error names the job failure). */
+export function stopRun(run: JobRun<unknown>, cause: StopCause): void {
+  if (run.stop === undefined) run.stop = cause;
+}
+
+/**
+ * Records an item failure write-ahead (store first), queues it for Pleo, counts and announces it, and
+ * escalates a systemic reason (`SYSTEMIC_ITEM_REASONS`) to a job stop unless `escalate` is false.
+ */
+export async function failEntry(
+  run: JobRun<unknown>,
+  accountingEntryId: string,
+  error: Pick<ItemError, 'reason' | 'message'>,
+  escalate = true,
+): Promise<void> {
+  run.inFlight.delete(accountingEntryId);
+  const reason: ItemFailureReason = error.reason;
+  const outcome = { status: 'failed', reason, message: error.message } as const;
+  await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
+  run.reporter.add(accountingEntryId, outcome);
+  countFailure(run.tally, reason, error.message);
+  run.emit({ type: 'entry_failed', jobId: run.job.id, accountingEntryId, reason, message: error.message });
+  const jobReason = escalate ? escalateItemReason(reason) : undefined;
+  if (jobReason !== undefined) {
+    stopRun(run, {
+      kind: 'job_error',
+      error: new JobError(jobReason, `Export stopped: ${error.message}`),
+    });
+  }
+}

@@ -1,0 +1,319 @@
+import type { ExportItemEnvelope } from '@ledgerport/pleo';
+import type pLimit from 'p-limit';
+import type { PostedEntry, PostResult } from '../connector/connector-v1';
+import type { AccountingEntry } from '../entry/accounting-entry';
+import { mapExportItem } from '../entry/map-export-item';
+import type { MapOptions } from '../entry/map-options';
+import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
+import { failEntry, type JobRun, stopRun } from './job-run-state';
+import { attachReceipts, checkReceiptLimits } from './receipt-attachments';
+
+/** Per-run settings of the entry pipeline. */
+export interface PagePipeline {
+  readonly mapOptions: MapOptions;
+  readonly limit: ReturnType<typeof pLimit>;
+  /** Final statuses Pleo already holds (skipped). */
+  readonly finalIds: ReadonlySet<string>;
+  /** `per_job` delivery: posted entries awaiting `commitJob` (reported only after the commit). */
+  readonly awaitingCommit: PostedEntry[] | undefined;
+}
+
+/**
+ * Processes one page of export items (pleo-export-api.md §9 steps 5–6): skips final items, maps each
+ * valid item with `mapExportItem` (invalid envelopes and mapping failures → `validation_failure`),
+ * checks receipt limits, runs the connector's entry-level `validate` for the page, then posts with
+ * bounded concurrency (batched when the connector has `postEntries` and `batchSize > 1`), attaches
+ * receipts in order, and records + queues each outcome. Returns when every entry of the page has an
+ * outcome or the run stopped.
+ */
+export async function processExportPage<Config>(
+  run: JobRun<Config>,
+  pipeline: PagePipeline,
+  page: readonly ExportItemEnvelope[],
+): Promise<void> {
+  const jobId = run.job.id;
+  const { connector } = run;
+  const ready: AccountingEntry[] = [];
+  for (const envelope of page) {
+    if (run.stop !== undefined) return;
+    const id = envelope.valid ? envelope.item.accountingEntryId : envelope.accountingEntryId;
+    if (id === undefined) {
+      run.tally.failed += 1;
+      run.logger.error(
+        'An export item without a readable accountingEntryId cannot be processed or reported',
+        {
+          issues: envelope.valid ? [] : envelope.issues,
+        },
+      );
+      continue;
+    }
+    if (pipeline.finalIds.has(id)) continue;
+    const record = await run.store.getEntry(jobId, id);
+    if (record?.state === 'done') {
+      run.tally.skipped += 1;
+      if (record.outcome?.status === 'successful') run.tally.previouslySuccessful += 1;
+      else run.tally.previouslyFailed += 1;
+      continue;
+    }
+    if (!envelope.valid) {
+      const first = envelope.issues[0];
+      await failEntry(run, id, {
+        reason: 'validation_failure',
+        message: `The export item is invalid: ${first === undefined ? 'it does not match the Export API schema' : `${first.path}: ${first.message}`}. Correct the expense in Pleo and export again.`,
+      });
+      continue;
+    }
+    if (
+      record?.state === 'intent' &&
+      connector.manifest.idempotency === 'none' &&
+      connector.manifest.delivery === 'per_entry'
+    ) {
+      await failEntry(
+        run,
+        id,
+        {
+          reason: 'accounting_system_timeout',
+          message: `An earlier export attempt of this entry ended without an answer from ${connector.manifest.displayName}, which cannot detect duplicates: check whether the entry exists there before exporting it again.`,
+        },
+        false,
+      );
+      continue;
+    }
+    let mapped: ReturnType<typeof mapExportItem>;
+    try {
+      mapped = mapExportItem(envelope.item, pipeline.mapOptions);
+    } catch (error) {
+      run.logger.error('mapExportItem threw instead of returning an item failure', {
+        accountingEntryId: id,
+        error,
+      });
+      mapped = {
+        ok: false,
+        error: new ItemError(
+          'validation_failure',
+          'The export item could not be turned into a balanced accounting entry: check its amounts, tax and accounts in Pleo.',
+        ),
+      };
+    }
+    if (!mapped.ok) {
+      await failEntry(run, id, mapped.error);
+      continue;
+    }
+    const receiptProblem = checkReceiptLimits(
+      mapped.entry.files,
+      connector.manifest.attachments,
+      connector.manifest.displayName,
+    );
+    if (receiptProblem !== undefined) {
+      await failEntry(run, id, receiptProblem);
+      continue;
+    }
+    ready.push(mapped.entry);
+  }
+  if (ready.length === 0 || run.stop !== undefined) return;
+
+  const valid = await validatePage(run, ready);
+  if (valid.length === 0 || run.stop !== undefined) return;
+
+  const batchSize = connector.postEntries !== undefined ? Math.max(1, connector.manifest.batchSize) : 1;
+  const groups: AccountingEntry[][] = [];
+  for (let i = 0; i < valid.length; i += batchSize) groups.push(valid.slice(i, i + batchSize));
+  await Promise.all(groups.map((group) => pipeline.limit(() => postGroup(run, pipeline, group))));
+}
+
+/** Entry-level `validate` for one page; entries with issues fail, the rest are returned. */
+async function validatePage<Config>(
+  run: JobRun<Config>,
+  entries: AccountingEntry[],
+): Promise<AccountingEntry[]> {
+  let report: Awaited<ReturnType<typeof run.connector.validate>>;
+  try {
+    report = await run.retry.run(() => run.connector.validate(run.ctx, run.job, entries), run.ctx.signal);
+  } catch (error) {
+    if (run.ctx.signal.aborted) return [];
+    await handleThrownForEntries(
+      run,
+      entries.map((e) => e.accountingEntryId),
+      error,
+    );
+    return [];
+  }
+  if (report.jobIssues.length > 0) {
+    const issue = report.jobIssues[0];
+    if (issue !== undefined)
+      stopRun(run, { kind: 'job_error', error: new JobError(issue.reason, issue.message) });
+    return [];
+  }
+  if (report.entryIssues.length === 0) return entries;
+  const issues = new Map<string, { reason: ItemError['reason']; message: string }>();
+  for (const issue of report.entryIssues) {
+    if (!issues.has(issue.accountingEntryId)) issues.set(issue.accountingEntryId, issue);
+  }
+  const valid: AccountingEntry[] = [];
+  for (const entry of entries) {
+    const issue = issues.get(entry.accountingEntryId);
+    if (issue === undefined) valid.push(entry);
+    else await failEntry(run, entry.accountingEntryId, issue);
+  }
+  return valid;
+}
+
+/** Posts one group (one entry, or one `postEntries` batch), then attaches and records each outcome. */
+async function postGroup<Config>(
+  run: JobRun<Config>,
+  pipeline: PagePipeline,
+  group: AccountingEntry[],
+): Promise<void> {
+  if (run.stop !== undefined) return;
+  const jobId = run.job.id;
+  for (const entry of group) {
+    run.inFlight.add(entry.accountingEntryId);
+    await run.store.recordIntent(jobId, entry.accountingEntryId);
+  }
+  const unknownOutcomeIsFinal = run.connector.manifest.idempotency === 'none';
+  const postEntries = run.connector.postEntries?.bind(run.connector);
+  if (group.length > 1 && postEntries !== undefined) {
+    let outcomes: Awaited<ReturnType<typeof postEntries>>;
+    try {
+      outcomes = await run.retry.run(() => postEntries(run.ctx, group), run.ctx.signal, {
+        unknownOutcomeIsFinal,
+      });
+    } catch (error) {
+      await handleThrownForEntries(
+        run,
+        group.map((e) => e.accountingEntryId),
+        error,
+      );
+      return;
+    }
+    await Promise.all(
+      group.map(async (entry, index) => {
+        const outcome = outcomes[index];
+        if (outcome === undefined) {
+          await failEntry(run, entry.accountingEntryId, {
+            reason: 'unexpected_failure',
+            message: `${run.connector.manifest.displayName} returned no result for this entry: export it again.`,
+          });
+        } else if (outcome.ok) {
+          await afterPost(run, pipeline, entry, outcome.result);
+        } else if (outcome.error.retryable) {
+          await postSingle(run, pipeline, entry);
+        } else {
+          await handleThrownForEntries(run, [entry.accountingEntryId], outcome.error);
+        }
+      }),
+    );
+    return;
+  }
+  await Promise.all(group.map((entry) => postSingle(run, pipeline, entry)));
+}
+
+async function postSingle<Config>(
+  run: JobRun<Config>,
+  pipeline: PagePipeline,
+  entry: AccountingEntry,
+): Promise<void> {
+  let result: PostResult;
+  try {
+    result = await run.retry.run(() => run.connector.postEntry(run.ctx, entry), run.ctx.signal, {
+      unknownOutcomeIsFinal: run.connector.manifest.idempotency === 'none',
+    });
+  } catch (error) {
+    await handleThrownForEntries(run, [entry.accountingEntryId], error);
+    return;
+  }
+  await afterPost(run, pipeline, entry, result);
+}
+
+/** Attaches receipts, then records the success (or, for `per_job` delivery, keeps it for the commit). */
+async function afterPost<Config>(
+  run: JobRun<Config>,
+  pipeline: PagePipeline,
+  entry: AccountingEntry,
+  result: PostResult,
+): Promise<void> {
+  const posted: PostedEntry = { entry, result };
+  if (entry.files.length > 0) {
+    try {
+      await attachReceipts({
+        connector: run.connector,
+        ctx: run.ctx,
+        posted,
+        download: run.download,
+        retry: run.retry,
+        signal: run.ctx.signal,
+      });
+    } catch (error) {
+      await handleThrownForEntries(run, [entry.accountingEntryId], error);
+      return;
+    }
+  }
+  if (pipeline.awaitingCommit !== undefined) {
+    pipeline.awaitingCommit.push(posted);
+    return;
+  }
+  await recordSuccess(run, entry.accountingEntryId, result);
+}
+
+/** Records a success write-ahead, queues it for Pleo, counts and announces it. */
+export async function recordSuccess(
+  run: JobRun<unknown>,
+  accountingEntryId: string,
+  result: PostResult,
+): Promise<void> {
+  run.inFlight.delete(accountingEntryId);
+  const outcome = {
+    status: 'successful',
+    externalId: result.externalId,
+    exportedAt: result.exportedAt,
+    ...(result.externalUrl === undefined ? {} : { externalUrl: result.externalUrl }),
+  } as const;
+  await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
+  run.reporter.add(accountingEntryId, outcome);
+  run.tally.successful += 1;
+  run.emit({ type: 'entry_posted', jobId: run.job.id, accountingEntryId, externalId: result.externalId });
+}
+
+/**
+ * Turns whatever a connector call threw into outcomes for `ids`:
+ * - aborted signal → no outcome (the intent is discarded when the store supports it: an aborted call
+ *   creates nothing), so a resume posts the entry again;
+ * - `JobError` → the run stops with it (systemic), the entries keep their intent;
+ * - `ItemError` → each entry fails with its reason (systemic reasons escalate); a timeout of an
+ *   `idempotency: 'none'` connector fails without escalating (it is entry-specific: outcome unknown);
+ * - anything else → `unexpected_failure` with a generic message (the raw message may hold secrets; it
+ *   goes to the redacting log only).
+ */
+export async function handleThrownForEntries(
+  run: JobRun<unknown>,
+  ids: readonly string[],
+  error: unknown,
+): Promise<void> {
+  if (run.ctx.signal.aborted) {
+    for (const id of ids) {
+      run.inFlight.delete(id);
+      await run.store.discardIntent?.(run.job.id, id);
+    }
+    return;
+  }
+  if (JobError.isInstance(error)) {
+    for (const id of ids) run.inFlight.delete(id);
+    stopRun(run, { kind: 'job_error', error });
+    return;
+  }
+  let itemError: ItemError;
+  let escalate = true;
+  if (LedgerportError.isInstance(error) && error.scope === 'item') {
+    itemError = error as ItemError;
+    if (run.connector.manifest.idempotency === 'none' && itemError.reason === 'accounting_system_timeout') {
+      escalate = false;
+    }
+  } else {
+    run.ctx.logger.error('A connector call failed unexpectedly', { error });
+    itemError = new ItemError(
+      'unexpected_failure',
+      `An unexpected error occurred while exporting this entry to ${run.connector.manifest.displayName}: export it again, and contact support if it keeps failing.`,
+    );
+  }
+  for (const id of ids) await failEntry(run, id, itemError, escalate);
+}
