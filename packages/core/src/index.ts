@@ -47,6 +47,7 @@ export type {
 } from './entry/accounting-entry';
 export { type MapResult, mapExportItem } from './entry/map-export-item';
 export type { MapOptions, PeriodStrategy } from './entry/map-options';
+export { mapUnknownExportItem } from './entry/map-unknown-export-item';
 export {
   escalateItemReason,
   ITEM_FAILURE_REASONS,
@@ -55,6 +56,7 @@ export {
   type JobFailureReason,
   SYSTEMIC_ITEM_REASONS,
 } from './errors/failure-reasons';
+export { formatFieldPath } from './errors/field-path';
 export {
   ItemError,
   JobError,
@@ -63,12 +65,16 @@ export {
   MAX_USER_MESSAGE_LENGTH,
   truncateUserMessage,
 } from './errors/ledgerport-error';
+export { isRetryable, type ToLedgerportErrorOptions, toLedgerportError } from './errors/to-ledgerport-error';
 export { runExportJob } from './lifecycle/run-export-job';
 export type {
   ExportJobOutcome,
   ExportProgressEvent,
   RunExportJobOptions,
 } from './lifecycle/run-export-job-options';
+export { currencyExponent, isKnownCurrency } from './money/currency-exponent';
+export { type DecimalFormat, formatMinorUnits } from './money/format-minor-units';
+export { parseDecimalToMinorUnits } from './money/parse-decimal-to-minor-units';
 export { createMemoryLogger, createRedactingLogger, type LogLine, noopLogger } from './security/loggers';
 export { REDACTED, redactSecrets, redactText } from './security/redact';
 export type { EntryOutcome, EntryRecord, ExportStore, FinalEventRecord } from './store/export-store';

@@ -26,6 +26,7 @@ export interface LedgerportErrorOptions {
  * (it checks a `Symbol.for('ledgerport.error')` marker, as the Vercel AI SDK's provider errors do).
  */
 export abstract class LedgerportError extends Error {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: read through the symbol by isInstance().
   private readonly [MARKER] = true;
   /** `job`: the whole export job fails; `item`: one accounting entry fails. */
   abstract readonly scope: 'job' | 'item';
