@@ -21,6 +21,7 @@ export function configErrorFromIssues(
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return 'is required';
+  if (issue.code === 'invalid_key') return `invalid key: ${issue.issues[0]?.message ?? issue.message}`;
   if (issue.code === 'unrecognized_keys')
     return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
@@ -45,7 +46,7 @@ function fixFor(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `use a value of at most ${String(issue.maximum)}`;
     case 'invalid_key':
-      return 'use a valid key (see the message)';
+      return 'rename the key as the message says';
     default:
       return 'correct the value as the message says';
   }
