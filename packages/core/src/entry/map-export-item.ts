@@ -85,6 +85,15 @@ function buildEntry(source: ExportItemV3, options: MapOptions): AccountingEntry 
   const currency = String(item.amount?.inWalletCurrency?.currency);
   currencyExponent(currency, 'amount.inWalletCurrency.currency');
   const grossAmount = readWalletAmount(item.amount, 'amount', currency);
+  if (grossAmount === 0) {
+    throw new ItemError(
+      'validation_failure',
+      'amount.inWalletCurrency.value is 0: there is nothing to book.',
+      {
+        field: 'amount.inWalletCurrency.value',
+      },
+    );
+  }
   const orientation = orientationOf(String(item.type), item.subType);
   const method = bookkeepingMethod(item);
   const date = toCalendarDate(item.date, 'date');

@@ -61,7 +61,7 @@ export function buildItem(spec: ItemSpec = {}): ExportItemV3 {
     accountingEntryId: uuid(),
     companyId: uuid(),
     type: spec.type ?? 'card_purchase',
-    subType: spec.subType ?? null,
+    ...(spec.subType == null ? {} : { subType: spec.subType }),
     date: spec.date ?? '2025-12-10T15:46:34Z',
     amount: pair(amount),
     note: spec.note === undefined ? 'Printer ink' : spec.note,
