@@ -43,6 +43,7 @@ export const FOREIGN_CURRENCIES: Readonly<Record<string, Readonly<Record<WalletS
     NOK: { DKK: 0.64, SEK: 0.98, EUR: 0.086 },
     EUR: { DKK: 7.46, SEK: 11.5, EUR: 1 },
     DKK: { DKK: 1, SEK: 1.54, EUR: 0.134 },
+    SEK: { DKK: 0.65, SEK: 1, EUR: 0.087 },
   };
 
 /** A GL (expense) account. */
