@@ -1,0 +1,160 @@
+import {
+  createErpFetch,
+  createOAuthSession,
+  type OAuthSession,
+  type TenantRateLimiter,
+} from '@ledgerport/connector-kit';
+import type { ConnectorContext } from '@ledgerport/core';
+import { JobError } from '@ledgerport/core';
+import type { $Fetch } from 'ofetch';
+import { requestXeroToken } from '../auth/xero-token-client';
+import { XERO_SECRET_NAMES, type XeroConfig } from '../config/xero-config';
+import { rethrowXeroError } from '../errors/classify-xero-error';
+
+/** A connection from `GET /Connections` (identity spec `components.schemas.Connection`). */
+interface XeroConnection {
+  readonly tenantId?: string;
+  readonly tenantName?: string;
+  readonly tenantType?: string;
+}
+
+/** Options of one Xero call. */
+export interface XeroCallOptions {
+  readonly method?: 'GET' | 'PUT' | 'POST';
+  readonly query?: Record<string, string>;
+  readonly body?: unknown;
+  /** Raw bytes (attachments) instead of JSON. */
+  readonly bytes?: Uint8Array;
+  readonly contentType?: string;
+  readonly idempotencyKey?: string;
+}
+
+/** An authenticated, rate-limited client for one company's Xero organisation. */
+export interface XeroClient {
+  /** The organisation's tenant id (from config or `/Connections`). */
+  tenantId(): Promise<string>;
+  /** Calls `{apiBaseUrl}{path}` with the bearer token and `xero-tenant-id`; errors are typed (`rethrowXeroError`). */
+  call<T>(path: string, options?: XeroCallOptions): Promise<T>;
+  /** Number of HTTP calls made to the accounting API by this client (for benchmarks). */
+  readonly calls: { count: number };
+}
+
+/**
+ * Builds the client for `ctx`: tokens through connector-kit's refresh-once OAuth session (rotating
+ * refresh tokens persisted in `ctx.credentials` under `xero:<clientId>:<companyId>`), every accounting
+ * call through the shared per-tenant `limiter` (60/min, 5 concurrent, 5,000/day) which also learns from
+ * `X-MinLimit-Remaining`, `X-DayLimit-Remaining` and 429 `Retry-After`.
+ */
+export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: TenantRateLimiter): XeroClient {
+  const config = ctx.config;
+  const clientSecret = ctx.secrets.require(XERO_SECRET_NAMES.clientSecret);
+  const session: OAuthSession = createOAuthSession({
+    key: `xero:${config.clientId}:${ctx.companyId}`,
+    credentials: ctx.credentials,
+    clock: ctx.clock,
+    system: 'Xero',
+    initialRefreshToken: ctx.secrets.get(XERO_SECRET_NAMES.refreshToken),
+    refresh: (refreshToken) =>
+      requestXeroToken({
+        identityBaseUrl: config.identityBaseUrl,
+        clientId: config.clientId,
+        clientSecret,
+        refreshToken,
+        grant: config.authMode === 'client_credentials' ? 'client_credentials' : 'refresh_token',
+        signal: ctx.signal,
+        timeoutMs: config.timeoutMs,
+      }),
+  });
+  let resolvedTenant: string | undefined = config.tenantId;
+  const calls = { count: 0 };
+
+  const $api: $Fetch = createErpFetch({
+    baseURL: config.apiBaseUrl,
+    signal: ctx.signal,
+    timeoutMs: config.timeoutMs,
+    logger: ctx.logger,
+    onResponse: ({ response }) => {
+      if (resolvedTenant !== undefined) limiter.observe(resolvedTenant, response.status, response.headers);
+    },
+  });
+
+  const tenantId = async (): Promise<string> => {
+    if (resolvedTenant !== undefined) return resolvedTenant;
+    const cached = ctx.cache.get('xero:tenantId');
+    if (typeof cached === 'string') {
+      resolvedTenant = cached;
+      return cached;
+    }
+    const $identity = createErpFetch({
+      baseURL: config.connectionsBaseUrl,
+      signal: ctx.signal,
+      timeoutMs: config.timeoutMs,
+    });
+    let connections: XeroConnection[];
+    try {
+      connections = await session.withAccessToken((token) =>
+        $identity<XeroConnection[]>('/Connections', { headers: { authorization: `Bearer ${token}` } }),
+      );
+    } catch (error) {
+      rethrowXeroError(error, ctx.signal, ctx.clock.now());
+    }
+    const organisations = connections.filter(
+      (c) => c.tenantType === undefined || c.tenantType === 'ORGANISATION',
+    );
+    const match =
+      config.tenantName !== undefined
+        ? organisations.filter((c) => c.tenantName === config.tenantName)
+        : organisations;
+    const [only] = match;
+    if (match.length !== 1 || only?.tenantId === undefined) {
+      const names = organisations.map((c) => c.tenantName ?? c.tenantId).join(', ') || 'none';
+      throw new JobError(
+        'invalid_configuration',
+        match.length === 0
+          ? `No connected Xero organisation matches the configuration (connected: ${names}). Set tenantId or tenantName to one of them.`
+          : `Several Xero organisations are connected (${names}). Set tenantId or tenantName in the Xero configuration.`,
+        { field: config.tenantName === undefined ? 'tenantId' : 'tenantName' },
+      );
+    }
+    resolvedTenant = only.tenantId;
+    ctx.cache.set('xero:tenantId', resolvedTenant);
+    return resolvedTenant;
+  };
+
+  return {
+    tenantId,
+    calls,
+    async call<T>(path: string, options: XeroCallOptions = {}): Promise<T> {
+      const tenant = await tenantId();
+      try {
+        return await session.withAccessToken((token) =>
+          limiter.schedule(
+            tenant,
+            () => {
+              calls.count++;
+              const headers: Record<string, string> = {
+                authorization: `Bearer ${token}`,
+                'xero-tenant-id': tenant,
+              };
+              if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+              if (options.contentType !== undefined) headers['content-type'] = options.contentType;
+              return $api<T>(path, {
+                method: options.method ?? 'GET',
+                headers,
+                ...(options.query === undefined ? {} : { query: options.query }),
+                ...(options.bytes !== undefined
+                  ? { body: options.bytes }
+                  : options.body === undefined
+                    ? {}
+                    : { body: options.body as Record<string, unknown> }),
+              });
+            },
+            ctx.signal,
+          ),
+        );
+      } catch (error) {
+        rethrowXeroError(error, ctx.signal, ctx.clock.now());
+      }
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { minorUnitsToDecimal } from '@ledgerport/connector-kit';
+import { ItemError, type SupplierInvoiceEntry } from '@ledgerport/core';
+import { foldVatLines } from './fold-vat-lines';
+import { toLineItem, type XeroTranslationOptions } from './to-bank-transaction';
+import type { XeroBill, XeroPayment } from './xero-documents';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Translates a supplier invoice into a Xero bill (`Invoice` with `Type: ACCPAY`): the contact by
+ * `vendor.externalId` when it is a Xero ContactID, else by name; lines = the invoice's debit lines
+ * (VAT folded, `LineAmountTypes: Inclusive`); the payable line is Xero's own (accounts payable), so it
+ * is not sent. `Status` AUTHORISED when posted, DRAFT otherwise.
+ * @throws ItemError(`validation_failure`) when an invoice line is a credit (Xero bills cannot hold one).
+ */
+export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOptions): XeroBill {
+  const folded = foldVatLines(entry.lines).filter((f) => f.line.role !== 'payable');
+  const credit = folded.find((f) => f.line.side === 'credit');
+  if (credit !== undefined) {
+    throw new ItemError(
+      'validation_failure',
+      'A Xero bill cannot hold a credit line: book this supplier credit as a journal.',
+      {
+        field: `lines[${credit.index}].side`,
+      },
+    );
+  }
+  const externalId = entry.vendor.externalId;
+  return {
+    Type: 'ACCPAY',
+    Contact:
+      externalId !== undefined && GUID.test(externalId)
+        ? { ContactID: externalId }
+        : { Name: entry.vendor.name },
+    Date: entry.invoiceDate,
+    ...(entry.dueDate === undefined ? {} : { DueDate: entry.dueDate }),
+    ...(entry.invoiceNumber === undefined ? {} : { InvoiceNumber: entry.invoiceNumber }),
+    Reference: entry.reference,
+    CurrencyCode: entry.currency,
+    Status: entry.postingMode === 'posted' ? 'AUTHORISED' : 'DRAFT',
+    LineAmountTypes: 'Inclusive',
+    ...(entry.pleoUrl === undefined ? {} : { Url: entry.pleoUrl }),
+    LineItems: folded.map((f) => toLineItem(entry, f, options)),
+  };
+}
+
+/**
+ * The payment settling a bill from the Pleo wallet (`Payment`): account = the payment's credit (contra)
+ * line, amount = the gross. `undefined` when Pleo has not paid it, or when the bill is a draft (Xero
+ * only pays AUTHORISED bills).
+ */
+export function toBillPayment(entry: SupplierInvoiceEntry, invoiceId: string): XeroPayment | undefined {
+  if (entry.payment === undefined || entry.postingMode !== 'posted') return undefined;
+  const contra = entry.payment.lines.find((l) => l.side === 'credit');
+  if (contra === undefined) return undefined;
+  return {
+    Invoice: { InvoiceID: invoiceId },
+    Account: { Code: contra.account },
+    Date: entry.payment.date,
+    Amount: minorUnitsToDecimal(contra.amount, entry.currency),
+    Reference: entry.reference,
+  };
+}
