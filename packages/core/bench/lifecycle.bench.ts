@@ -1,0 +1,148 @@
+/**
+ * Lifecycle benchmark (issue #3 "Done when"): runs `runExportJob` in this process with an in-memory
+ * connector against the Pleo sandbox in its own child process over loopback HTTP, at 10,000 and
+ * 100,000 items, and prints one JSON line per size:
+ *   {"bench":"lifecycle","items":N,"itemsPerSecond":…,"peakRssMb":…,"rssGrowthMb":…,…}
+ * Targets: ≥ 5,000 items/s; RSS growth ≤ 150 MB at 100,000 items (pages are streamed).
+ *
+ * Run: pnpm --filter @ledgerport/core bench   (builds core first; needs the workspace's ^build)
+ * Sizes: BENCH_SIZES=10000,100000 (default).
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { type ConnectorV1, createMemoryExportStore, type PostResult, runExportJob } from '@ledgerport/core';
+import { createPleoClient } from '@ledgerport/pleo';
+import { z } from 'zod';
+
+interface SandboxInfo {
+  url: string;
+  apiKey: string;
+  jobId: string;
+  items: number;
+}
+
+/** An in-memory ledger connector, like `@ledgerport/connector-memory` (which core cannot depend on). */
+function createBenchLedgerConnector(): ConnectorV1<{ ledger: string }> & {
+  documents: Map<string, PostResult>;
+} {
+  const documents = new Map<string, PostResult>();
+  let sequence = 0;
+  return {
+    specificationVersion: 'v1',
+    id: 'bench-ledger',
+    manifest: {
+      displayName: 'Bench Ledger',
+      docsUrl: 'https://example.test/bench-ledger',
+      authMode: 'none',
+      attachments: { supported: false },
+      entryTypes: [],
+      bookkeepingMethods: ['journal', 'accounts_payable', 'none'],
+      vendorBasedBookkeeping: true,
+      idempotency: 'native',
+      maxConcurrency: 32,
+      batchSize: 1,
+      delivery: 'per_entry',
+    },
+    configSchema: z.object({ ledger: z.string() }),
+    secretFields: [],
+    documents,
+    async authenticate() {},
+    async validate() {
+      return { jobIssues: [], entryIssues: [] };
+    },
+    async postEntry(ctx, entry) {
+      ctx.signal.throwIfAborted();
+      let result = documents.get(entry.idempotencyKey);
+      if (result === undefined) {
+        let debit = 0;
+        let credit = 0;
+        for (const line of entry.lines) {
+          if (line.side === 'debit') debit += line.amount;
+          else credit += line.amount;
+        }
+        if (debit !== credit) throw new Error(`unbalanced entry ${entry.accountingEntryId}`);
+        sequence += 1;
+        result = { externalId: `BL-${sequence}`, exportedAt: ctx.clock.now().toISOString() };
+        documents.set(entry.idempotencyKey, result);
+      }
+      return result;
+    },
+  };
+}
+
+async function startSandbox(items: number): Promise<{ info: SandboxInfo; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL('./sandbox-process.ts', import.meta.url));
+  const child = spawn(process.execPath, [script, '--items', String(items)], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`sandbox process exited with ${code} before listening`);
+    }),
+  ])) as [string];
+  const info = JSON.parse(first) as SandboxInfo;
+  return {
+    info,
+    stop: async () => {
+      child.stdin.end();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+async function benchOnce(items: number): Promise<Record<string, unknown>> {
+  const { info, stop } = await startSandbox(items);
+  try {
+    const pleo = createPleoClient({ baseUrl: info.url, auth: { type: 'apiKey', apiKey: info.apiKey } });
+    const connector = createBenchLedgerConnector();
+    globalThis.gc?.();
+    const baselineRss = process.memoryUsage.rss();
+    let peakRss = baselineRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 25);
+    const started = performance.now();
+    const outcome = await runExportJob({
+      pleo,
+      connector,
+      job: info.jobId,
+      config: { ledger: 'BENCH' },
+      store: createMemoryExportStore(),
+      pageSize: 1000,
+      mapping: {
+        contraAccounts: { DKK: '1930', SEK: '1930', EUR: '1930', GBP: '1930', NOK: '1930', USD: '1930' },
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const processed = outcome.successful + outcome.failed;
+    return {
+      bench: 'lifecycle',
+      items,
+      itemsPerSecond: Math.round(processed / seconds),
+      peakRssMb: mb(peakRss),
+      rssGrowthMb: mb(peakRss - baselineRss),
+      seconds: Math.round(seconds * 100) / 100,
+      status: outcome.status,
+      successful: outcome.successful,
+      failed: outcome.failed,
+      documents: connector.documents.size,
+    };
+  } finally {
+    await stop();
+  }
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+for (const size of sizes) {
+  process.stdout.write(`${JSON.stringify(await benchOnce(size))}\n`);
+}
