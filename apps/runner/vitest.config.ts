@@ -11,4 +11,5 @@ export default defineProject({
   ...sharedTestConfig,
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ['@ledgerport/source'] } },
+  test: { ...sharedTestConfig.test, globalSetup: ['test/support/build-cli.ts'] },
 });

@@ -1,3 +1,6 @@
+export { CliError } from './cli/cli-error';
+export { createProgram } from './cli/program';
+export { runCli } from './cli/run-cli';
 export { ConfigError } from './config/config-error';
 export {
   type CompanyConfig,
@@ -17,6 +20,13 @@ export {
 } from './config/load-config';
 export { resolveSecretReferences } from './config/secret-references';
 export {
+  createRunnerLogger,
+  LOG_LEVELS,
+  type LogLevel,
+  REDACT_PATHS,
+  type RunnerLoggerOptions,
+} from './logging/create-runner-logger';
+export {
   type ConnectorRegistry,
   type CreateConnectorRegistryOptions,
   createConnectorRegistry,
@@ -24,6 +34,22 @@ export {
   type RegisteredConnector,
   type UnavailableConnectorPackage,
 } from './registry/connector-registry';
+export { createPleoFromConfig, pleoBaseUrl } from './service/create-pleo-from-config';
+export { type CreateRunnerOptions, createRunner, type Runner } from './service/create-runner';
+export { type ResolvedCompany, resolveCompanies } from './service/resolve-companies';
+export {
+  FINAL_JOB_STATUSES,
+  type JobRunResult,
+  type RunClaimedJobOptions,
+  runClaimedJob,
+} from './service/run-claimed-job';
+export {
+  activeJobs,
+  type CompanyPassResult,
+  type PassDependencies,
+  runCompanyPass,
+} from './service/run-company-pass';
+export { startWebhookListener, type WebhookListenerOptions } from './service/webhook-listener';
 export { companyCredentials } from './store/company-credentials';
 export { applyMigrations } from './store/migrations/apply-migrations';
 export { MIGRATIONS, type Migration } from './store/migrations/migrations';

@@ -1,0 +1,139 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createPleoClient } from '@ledgerport/pleo';
+import { createPleoSandbox } from '@ledgerport/pleo-sandbox';
+import type { Command } from 'commander';
+import { parseConfig } from '../../config/load-config';
+import { createRunnerLogger, type LogLevel } from '../../logging/create-runner-logger';
+import { createConnectorRegistry } from '../../registry/connector-registry';
+import { createRunner } from '../../service/create-runner';
+import { runClaimedJob } from '../../service/run-claimed-job';
+import { openRunnerStore } from '../../store/open-runner-store';
+import { CliError } from '../cli-error';
+import { createExportProgressBar } from '../output/export-progress-bar';
+import { renderJobSummary } from '../output/job-summary';
+import { DEMO_CONNECTOR_CONFIGS } from './demo-connector-configs';
+
+/**
+ * `ledgerport demo [--connector sie|datev|memory] [--out ./out] [--items n] [--seed n]`: the embedded
+ * default, end to end with nothing to configure. Starts the Pleo sandbox in-process on a loopback port
+ * with a seeded company and one pending job, runs the job exactly as `run` would (config validation,
+ * registry, claim, crash-safe SQLite store, core lifecycle over real HTTP) into `--out`, shows a live
+ * progress bar, then a summary: items successful/failed with reasons and the job's final status as the
+ * sandbox recorded it, and the files written. Exit 1 when the sandbox recorded the job as `failed`.
+ */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('export the sandbox seed company’s pending job into ./out (no set-up needed)')
+    .option('--connector <id>', 'connector to export with: sie, datev or memory', 'sie')
+    .option('--out <dir>', 'folder the connector writes into', 'out')
+    .option('--items <count>', 'number of seed items', '64')
+    .option('--seed <n>', 'seed of the generated items', '1')
+    .action(
+      async (options: { connector: string; out: string; items: string; seed: string }, command: Command) => {
+        const { logLevel } = command.optsWithGlobals<{ logLevel?: LogLevel }>();
+        const makeConfig = DEMO_CONNECTOR_CONFIGS[options.connector];
+        if (makeConfig === undefined) {
+          throw new CliError(
+            `unknown demo connector "${options.connector}": use one of ${Object.keys(DEMO_CONNECTOR_CONFIGS).join(', ')}`,
+            2,
+          );
+        }
+        const itemCount = Number(options.items);
+        const seed = Number(options.seed);
+        if (!Number.isInteger(itemCount) || itemCount < 1)
+          throw new CliError(`--items must be a whole number ≥ 1, got "${options.items}"`, 2);
+        if (!Number.isInteger(seed))
+          throw new CliError(`--seed must be a whole number, got "${options.seed}"`, 2);
+        const outDir = resolve(options.out);
+        const registry = await createConnectorRegistry();
+        if (registry.get(options.connector) === undefined) {
+          const why = registry.unavailable.find((u) => u.packageName.endsWith(`-${options.connector}`));
+          throw new CliError(
+            `connector "${options.connector}" is not installed${why === undefined ? '' : ` (${why.packageName}: ${why.reason})`}`,
+            2,
+          );
+        }
+
+        const sandbox = createPleoSandbox();
+        const seeded = sandbox.seedCompany({ seed, itemCount });
+        const server = await sandbox.listen({ port: 0 });
+        const store = await openRunnerStore({ type: 'sqlite', path: ':memory:' }, process.cwd());
+        const bar = createExportProgressBar();
+        try {
+          mkdirSync(outDir, { recursive: true });
+          const loaded = parseConfig(
+            {
+              pleo: { baseUrl: server.url, auth: { type: 'apiKey', apiKey: seeded.apiKey } },
+              companies: {
+                [seeded.companyId]: {
+                  name: 'Sandbox seed company',
+                  connector: options.connector,
+                  config: makeConfig(outDir),
+                },
+              },
+            },
+            { baseDir: process.cwd() },
+          );
+          const runner = createRunner({
+            loaded,
+            registry,
+            store,
+            logger: (secretValues) => createRunnerLogger({ level: logLevel ?? 'warn', secretValues }),
+            pleo: (companyId) =>
+              createPleoClient({
+                baseUrl: server.url,
+                auth: { type: 'apiKey', apiKey: seeded.apiKey },
+                companyId,
+              }),
+          });
+          const company = runner.companies[0];
+          if (company === undefined) throw new CliError('the demo company could not be configured');
+          process.stderr.write(
+            `Pleo sandbox on ${server.url}: company ${seeded.companyId}, job ${seeded.jobId} with ${itemCount} items → ${options.connector} into ${relative(process.cwd(), outDir) || '.'}\n`,
+          );
+          const result = await runClaimedJob({
+            job: seeded.jobId,
+            company,
+            pleo: runner.pleo(company.companyId),
+            store,
+            runnerId: 'demo',
+            logger: runner.logger,
+            secretValues: runner.secretValues,
+            onProgress: bar.onProgress,
+          });
+          bar.stop();
+          const job = sandbox.getJob(seeded.jobId);
+          const files =
+            (result.outcome?.artifacts ?? []).length > 0
+              ? (result.outcome?.artifacts ?? [])
+              : listFiles(outDir);
+          if (result.outcome !== undefined) {
+            process.stdout.write(
+              `${renderJobSummary({ outcome: result.outcome, job, items: sandbox.getJobItems(seeded.jobId), files: files.map((f) => relative(process.cwd(), resolve(f))) })}\n`,
+            );
+          }
+          if (result.error !== undefined) throw new CliError(`the demo export stopped: ${result.error}`);
+          if (job.status === 'failed')
+            throw new CliError(
+              `the sandbox recorded the job as failed: ${job.failureReasonType ?? ''} ${job.failureReason ?? ''}`.trim(),
+            );
+        } finally {
+          bar.stop();
+          await store.close();
+          await server.close();
+        }
+      },
+    );
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,95 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { Logger } from '@ledgerport/core';
+import { verifyPleoWebhook } from '@ledgerport/pleo';
+
+/** Options of {@link startWebhookListener}. */
+export interface WebhookListenerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly path: string;
+  /** `whsec_…` subscription secret. */
+  readonly secret: string;
+  readonly logger: Logger;
+  /** Called with the job's company for every verified `v1.export-job.created` (data is re-read via the API). */
+  readonly onJobCreated: (companyId: string, jobId: string | undefined) => void;
+}
+
+/** Largest webhook body accepted, in bytes. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * An HTTP listener for Pleo's `v1.export-job.created` webhook (pleo-export-api.md §7). The signature
+ * (`webhook-id`, `webhook-timestamp`, `webhook-signature`) is checked with `verifyPleoWebhook` on the raw
+ * body; unsigned or stale deliveries get 401 and trigger nothing. A verified delivery only wakes the
+ * company's poll (the payload is a snapshot; the job is re-read through the API), so polling stays
+ * the source of truth.
+ */
+export async function startWebhookListener(
+  options: WebhookListenerOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== options.path) {
+      res.writeHead(404).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        res.writeHead(413).end();
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (res.writableEnded) return;
+      const body = Buffer.concat(chunks).toString('utf8');
+      try {
+        const event = verifyPleoWebhook({ secret: options.secret, headers: plainHeaders(req.headers), body });
+        const found = jobOf(event);
+        if (found !== undefined) options.onJobCreated(found.companyId, found.jobId);
+        res.writeHead(204).end();
+      } catch (error) {
+        options.logger.warn('Rejected a webhook delivery', { error: (error as Error).message });
+        res.writeHead(401).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  return {
+    url: `http://${options.host}:${port}${options.path}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function plainHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value === 'string') out[key.toLowerCase()] = value;
+    else if (Array.isArray(value)) out[key.toLowerCase()] = value.join(', ');
+  }
+  return out;
+}
+
+/** Finds `{companyId, id}` in a verified event (`payload.data` per the docs, or `data` at the top). */
+function jobOf(event: unknown): { companyId: string; jobId: string | undefined } | undefined {
+  const candidates = [
+    (event as { payload?: { data?: unknown } })?.payload?.data,
+    (event as { data?: unknown })?.data,
+    event,
+  ];
+  for (const candidate of candidates) {
+    if (candidate !== null && typeof candidate === 'object') {
+      const { companyId, id } = candidate as { companyId?: unknown; id?: unknown };
+      if (typeof companyId === 'string') return { companyId, jobId: typeof id === 'string' ? id : undefined };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/** Where the test build of the CLI lands (git-ignored). */
+export const TEST_CLI = join(import.meta.dirname, '../../.test-build/cli.mjs');
+
+/**
+ * Bundles `src/cli.ts` and the workspace packages' TypeScript sources (the `@ledgerport/source`
+ * condition, as in vitest) into one ESM file, so CLI tests and the crash test run the real CLI in real
+ * child processes without building every package's `dist/` first. Packages that load files at run
+ * time (pino's transports, jiti, pg) stay external and resolve from `apps/runner/node_modules`.
+ */
+export async function buildTestCli(entry = 'src/cli.ts', outfile = TEST_CLI): Promise<string> {
+  await build({
+    entryPoints: [join(import.meta.dirname, '../..', entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    conditions: ['@ledgerport/source'],
+    external: ['pino', 'pino-pretty', 'pg', 'jiti', 'msw', 'msw/*', 'esbuild'],
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** vitest globalSetup: build once per test run. */
+export default async function setup(): Promise<void> {
+  await buildTestCli();
+}
