@@ -87,6 +87,17 @@ export function movesWalletMoney(type: string): boolean {
   return WALLET_MOVEMENT_TYPES.has(type);
 }
 
+/**
+ * Types that, under accounts payable, settle a payable rather than create one: an invoice payment, and a
+ * reimbursement paying the employee (pleo-export-api.md §6 "AP model": "reimbursement = payment").
+ */
+const SETTLEMENT_TYPES = new Set(['invoice_payment', 'direct_reimbursement', 'external_reimbursement']);
+
+/** Whether this item type settles a payable (booked as debit payables, credit contra) under accounts payable. */
+export function isSettlement(type: string): boolean {
+  return SETTLEMENT_TYPES.has(type);
+}
+
 /** Whether this item type is always booked as a journal entry (wallet top-up / unload). */
 export function isAlwaysJournal(type: string): boolean {
   return ALWAYS_JOURNAL_TYPES.has(type);

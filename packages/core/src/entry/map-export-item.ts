@@ -20,7 +20,7 @@ import type {
 import { assertBalanced, flipSides } from './balance';
 import { toCalendarDate } from './calendar-date';
 import { describeItem } from './description';
-import { isAlwaysJournal, movesWalletMoney, orientationOf } from './entry-orientation';
+import { isAlwaysJournal, isSettlement, movesWalletMoney, orientationOf } from './entry-orientation';
 import { mapLine } from './map-line';
 import type { MapOptions } from './map-options';
 import type { MappableItem } from './mappable-item';
@@ -42,12 +42,13 @@ export type MapResult =
  * Rules:
  * - **Method** (`bookkeeping.method`): `journal`, `none` and null (legacy) → `JournalEntry`;
  *   `accounts_payable` → `SupplierInvoiceEntry` whose `lines` are the invoice (debit expense and VAT, credit
- *   `mapping.payablesAccount`) with the vendor (`vendor`, else legacy `supplier`; none → `vendor_unknown`).
- *   Its `payment` (debit payable, credit contra) is present when the item itself moved wallet money (the
- *   types Pleo sends a `contraAccount` for: card purchases, fees, refunds…); an `invoice` item is settled by
- *   its own later `invoice_payment` item. An `invoice_payment` item under `accounts_payable` is that
- *   settlement: a `JournalEntry` (debit payable, credit contra) carrying the vendor, so the invoice is never
- *   booked twice. `wallet_topup` / `wallet_unload` are always journals.
+ *   `mapping.payablesAccount`) with the vendor (`vendor`; for employee spend the employee; else legacy
+ *   `supplier`; none → `vendor_unknown`). Its `payment` (debit payable, credit contra) is present when the
+ *   item itself moved wallet money (the types Pleo sends a `contraAccount` for: card purchases, fees,
+ *   refunds…); an `invoice` or out-of-pocket item is settled by its own later payment item. Those payment
+ *   items (`invoice_payment`, `direct_reimbursement`, `external_reimbursement`) under `accounts_payable` are
+ *   the settlement: a `JournalEntry` (debit payable, credit contra, no VAT) carrying the vendor, so nothing
+ *   is booked twice. `wallet_topup` / `wallet_unload` are always journals.
  * - **Amounts** come from `inWalletCurrency` (entry currency = wallet currency) as unsigned integer minor
  *   units; sides come from `type`/`subType`, never the sign: expense-like types debit the line accounts and
  *   credit the contra account; `refund`, `chargeback`, `cashback`, `wallet_topup` and the sub-types
@@ -173,7 +174,7 @@ function buildEntry(source: ExportItemV3, options: MapOptions): AccountingEntry 
 
   const vendor: EntryVendor = requireVendor(item);
   const payables = payablesAccount(options);
-  if (item.type === 'invoice_payment') {
+  if (isSettlement(item.type)) {
     const contra = contraAccount(item.contraAccount, currency, options);
     const lines = orient([counter(payables, 'payable', 'debit'), counter(contra, 'contra', 'credit')]);
     assertBalanced(lines, currency, 'lines');

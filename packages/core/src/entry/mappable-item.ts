@@ -88,7 +88,10 @@ export interface MappableItem {
   readonly vendor?: VendorLike | null | undefined;
   readonly bookkeeping?: { readonly method?: string | null | undefined } | null | undefined;
   readonly contraAccount?: AccountLike | null | undefined;
-  readonly user?: { readonly name?: string | null | undefined } | null | undefined;
+  readonly user?:
+    | { readonly name?: string | null | undefined; readonly code?: string | null | undefined }
+    | null
+    | undefined;
   readonly team?:
     | { readonly name?: string | null | undefined; readonly code?: string | null | undefined }
     | null

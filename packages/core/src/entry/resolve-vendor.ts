@@ -34,16 +34,39 @@ export function findVendor(item: Pick<MappableItem, 'vendor' | 'supplier'>): Ent
 }
 
 /**
- * Like {@link findVendor}, for accounts-payable items where the vendor is mandatory (export-openapi.yml
- * `BookkeepingMethodV3`: "the Vendor parameter must be present").
- * @throws ItemError `vendor_unknown` (field `vendor`) when the item has neither a vendor nor a named supplier.
+ * Types the employee paid for or is reimbursed for: under accounts payable the employee is the vendor
+ * (pleo-export-api.md §6 "AP model": "out-of-pocket → employee as vendor, reimbursement = payment").
  */
-export function requireVendor(item: Pick<MappableItem, 'vendor' | 'supplier'>): EntryVendor {
-  const vendor = findVendor(item);
+const EMPLOYEE_VENDOR_TYPES = new Set([
+  'out_of_pocket',
+  'mileage',
+  'per_diem',
+  'direct_reimbursement',
+  'external_reimbursement',
+]);
+
+/**
+ * The vendor of an accounts-payable item, where it is mandatory (export-openapi.yml `BookkeepingMethodV3`:
+ * "the Vendor parameter must be present"): the tagged `vendor`; for employee spend and reimbursements
+ * (`out_of_pocket`, `mileage`, `per_diem`, `direct_reimbursement`, `external_reimbursement`) the employee
+ * (`user.name`, `user.code`); otherwise the legacy `supplier`.
+ * @throws ItemError `vendor_unknown` (field `vendor`) when none of these identifies anyone.
+ */
+export function requireVendor(
+  item: Pick<MappableItem, 'vendor' | 'supplier' | 'user' | 'type'>,
+): EntryVendor {
+  const employeeName = present(item.user?.name);
+  const employee =
+    EMPLOYEE_VENDOR_TYPES.has(item.type) && employeeName !== undefined
+      ? { name: employeeName, code: present(item.user?.code) }
+      : undefined;
+  const tagged =
+    item.vendor != null && present(item.vendor.name) !== undefined ? findVendor(item) : undefined;
+  const vendor = tagged ?? employee ?? findVendor(item);
   if (vendor === undefined) {
     throw new ItemError(
       'vendor_unknown',
-      'This accounts-payable entry has no vendor (neither vendor nor supplier is set): tag the vendor on the expense in Pleo and export it again.',
+      'This accounts-payable entry has no vendor (no vendor, employee or supplier is set): tag the vendor on the expense in Pleo and export it again.',
       { field: 'vendor' },
     );
   }

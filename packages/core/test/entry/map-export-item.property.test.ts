@@ -22,6 +22,7 @@ const mapping: MapOptions = {
 
 const REVERSED_TYPES = new Set(['refund', 'chargeback', 'cashback', 'wallet_topup']);
 const REVERSING_SUB_TYPES = new Set(['invoice_payment_returned', 'reimbursement_to_company']);
+const SETTLEMENT_TYPES = new Set(['invoice_payment', 'direct_reimbursement', 'external_reimbursement']);
 
 const lineArb: fc.Arbitrary<LineSpec> = fc
   .record({
@@ -130,9 +131,8 @@ describe('mapExportItem properties', () => {
         expect(total(withoutReverse, 'credit')).toBe(gross);
         expect(entry.grossAmount).toBe(gross);
 
-        // VAT lines equal the items' tax amounts (none on an AP settlement of an invoice_payment).
-        const settlementOnly =
-          spec.method === 'accounts_payable' && spec.type === 'invoice_payment' && entry.kind === 'journal';
+        // VAT lines equal the items' tax amounts (none on an AP settlement: invoice payment, reimbursement).
+        const settlementOnly = spec.method === 'accounts_payable' && SETTLEMENT_TYPES.has(spec.type ?? '');
         const taxOf = (l: LineSpec) => (l.tax == null ? 0 : l.tax.amount);
         const expectedInput = settlementOnly ? 0 : lines.reduce((sum, l) => sum + taxOf(l), 0);
         const expectedOutput = settlementOnly
@@ -156,7 +156,7 @@ describe('mapExportItem properties', () => {
         // Kind follows the bookkeeping method; wallet loads/unloads are always journals.
         const supplierInvoice =
           spec.method === 'accounts_payable' &&
-          spec.type !== 'invoice_payment' &&
+          !SETTLEMENT_TYPES.has(spec.type ?? '') &&
           spec.type !== 'wallet_topup' &&
           spec.type !== 'wallet_unload';
         expect(entry.kind).toBe(supplierInvoice ? 'supplier_invoice' : 'journal');

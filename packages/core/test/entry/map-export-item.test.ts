@@ -337,6 +337,42 @@ describe('accounts payable', () => {
     ]);
   });
 
+  test.each(['direct_reimbursement', 'external_reimbursement'])(
+    '%s under AP is a settlement paying the employee as vendor',
+    (type) => {
+      const item = buildItem({
+        method: 'accounts_payable',
+        type,
+        supplier: null,
+        lines: [{ amount: 4200, tax: null }],
+      });
+      const entry = entryOf(mapExportItem(item, mapping));
+      expect(entry.kind).toBe('journal');
+      expect(entry.vendor).toEqual({ name: 'Luke Richardson', code: undefined });
+      expect(summary(entry.lines)).toEqual([
+        ['payable', 'debit', '2440', 4200],
+        ['contra', 'credit', '1930', 4200],
+      ]);
+    },
+  );
+
+  test('out-of-pocket under AP: the employee is the vendor (not the merchant), no payment yet', () => {
+    const entry = entryOf(
+      mapExportItem(buildItem({ method: 'accounts_payable', type: 'out_of_pocket' }), mapping),
+    );
+    if (entry.kind !== 'supplier_invoice') throw new Error('expected a supplier invoice');
+    expect(entry.vendor.name).toBe('Luke Richardson');
+    expect(entry.payment).toBeUndefined();
+    expect(entry.lines.at(-1)).toMatchObject({ role: 'payable', side: 'credit', amount: 12500 });
+  });
+
+  test('a tagged vendor wins over the employee', () => {
+    const entry = entryOf(
+      mapExportItem(buildItem({ ...ap, type: 'mileage', lines: [{ amount: 100, tax: null }] }), mapping),
+    );
+    expect(entry.vendor?.code).toBe('V100');
+  });
+
   test('legacy supplier is the vendor when vendor is absent', () => {
     const entry = entryOf(
       mapExportItem(
@@ -348,7 +384,9 @@ describe('accounts payable', () => {
   });
 
   test('no vendor and no supplier → vendor_unknown', () => {
-    const error = errorOf(mapExportItem(buildItem({ method: 'accounts_payable', supplier: null }), mapping));
+    const error = errorOf(
+      mapExportItem(buildItem({ method: 'accounts_payable', supplier: null, user: null }), mapping),
+    );
     expect([error.reason, error.field, error.retryable]).toEqual(['vendor_unknown', 'vendor', false]);
   });
 
