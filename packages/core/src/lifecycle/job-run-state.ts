@@ -35,6 +35,8 @@ export interface JobRun<Config> {
   /** Entries currently being posted/attached (candidates for keep-alive `in_progress` updates). */
   readonly inFlight: Set<string>;
   readonly emit: (event: ExportProgressEvent) => void;
+  /** Secret values (from `secrets` and the config's `secretFields`) scrubbed from item messages. */
+  readonly secretValues: readonly string[];
   stop: StopCause | undefined;
 }
 

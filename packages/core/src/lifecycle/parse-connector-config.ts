@@ -1,4 +1,5 @@
 import type { Connector } from '../connector/connector-v1';
+import { formatFieldPath } from '../errors/field-path';
 import { JobError } from '../errors/ledgerport-error';
 import { redactText } from '../security/redact';
 
@@ -17,7 +18,7 @@ export function parseConnectorConfig<Config>(
   const result = connector.configSchema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue?.path.map(String).join('.') ?? '';
+  const path = issue === undefined ? '' : formatFieldPath(issue.path);
   const field = path === '' ? '(root)' : path;
   const secrets = [
     ...secretValues,

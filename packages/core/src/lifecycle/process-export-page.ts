@@ -5,6 +5,7 @@ import type { AccountingEntry } from '../entry/accounting-entry';
 import { mapExportItem } from '../entry/map-export-item';
 import type { MapOptions } from '../entry/map-options';
 import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
+import { toLedgerportError } from '../errors/to-ledgerport-error';
 import { failEntry, type JobRun, stopRun } from './job-run-state';
 import { attachReceipts, checkReceiptLimits } from './receipt-attachments';
 
@@ -281,8 +282,8 @@ export async function recordSuccess(
  * - `JobError` → the run stops with it (systemic), the entries keep their intent;
  * - `ItemError` → each entry fails with its reason (systemic reasons escalate); a timeout of an
  *   `idempotency: 'none'` connector fails without escalating (it is entry-specific: outcome unknown);
- * - anything else → `unexpected_failure` with a generic message (the raw message may hold secrets; it
- *   goes to the redacting log only).
+ * - anything else → `toLedgerportError(error, 'item')` (`unexpected_failure`, message scrubbed of the
+ *   run's secrets), not escalated.
  */
 export async function handleThrownForEntries(
   run: JobRun<unknown>,
@@ -310,10 +311,9 @@ export async function handleThrownForEntries(
     }
   } else {
     run.ctx.logger.error('A connector call failed unexpectedly', { error });
-    itemError = new ItemError(
-      'unexpected_failure',
-      `An unexpected error occurred while exporting this entry to ${run.connector.manifest.displayName}: export it again, and contact support if it keeps failing.`,
-    );
+    itemError = toLedgerportError(error, 'item', { secrets: run.secretValues });
+    // An unknown throw is never retried, so it must not escalate a retryable-looking reason.
+    escalate = false;
   }
   for (const id of ids) await failEntry(run, id, itemError, escalate);
 }

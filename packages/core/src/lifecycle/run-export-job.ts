@@ -3,8 +3,8 @@ import pLimit from 'p-limit';
 import type { ConnectorContext } from '../connector/connector-context';
 import type { PostedEntry } from '../connector/connector-v1';
 import { createConnectorContext } from '../connector/create-connector-context';
-import { escalateItemReason } from '../errors/failure-reasons';
-import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
+import { JobError, LedgerportError } from '../errors/ledgerport-error';
+import { toLedgerportError } from '../errors/to-ledgerport-error';
 import { noopLogger } from '../security/loggers';
 import type { ExportStore, FinalEventRecord } from '../store/export-store';
 import { createMemoryExportStore } from '../store/memory-export-store';
@@ -109,7 +109,10 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   }
 
   // 2. Config, context, pre-export validation.
-  const secretValues = Object.values(options.secrets ?? {});
+  const secretValues = [
+    ...Object.values(options.secrets ?? {}),
+    ...secretConfigValues(options.config, connector.secretFields),
+  ];
   const runController = new AbortController();
   const outerSignal = options.signal;
   const onOuterAbort = () => runController.abort(outerSignal?.reason);
@@ -145,7 +148,7 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   } catch (error) {
     outerSignal?.removeEventListener('abort', onOuterAbort);
     if (runController.signal.aborted) return finish(interrupted(jobId, tally));
-    const jobError = toJobError(error, connector.manifest.displayName);
+    const jobError = toLedgerportError(error, 'job', { secrets: secretValues });
     logger.warn('Pre-export validation failed; failing the job early', {
       reason: jobError.reason,
       message: jobError.message,
@@ -191,6 +194,7 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
     download: options.downloadFile ?? fetchReceipt,
     inFlight: new Set(),
     emit,
+    secretValues,
     stop: undefined,
   };
   const onAbortStop = () => stopRun(run as JobRun<unknown>, { kind: 'aborted' });
@@ -460,24 +464,22 @@ function closedOutcome(jobId: string, error: PleoJobClosedError, tally: JobTally
   );
 }
 
-/** Any pre-export throw as a JobError: systemic item reasons escalate; the rest is a validation failure. */
-function toJobError(error: unknown, erpName: string): JobError {
-  if (JobError.isInstance(error)) return error;
-  if (ItemError.isInstance(error)) {
-    const reason = escalateItemReason(error.reason);
-    if (reason !== undefined) return new JobError(reason, error.message, { cause: error });
-    if (error.reason === 'missing_configuration' || error.reason === 'invalid_configuration') {
-      return new JobError(error.reason, error.message, { cause: error });
-    }
-    return new JobError('validation_failure', error.message, { cause: error });
-  }
-  return new JobError(
-    'integration_unusable',
-    `The ${erpName} integration failed unexpectedly while checking readiness: export again, and contact support if it keeps failing.`,
-    { cause: error },
-  );
-}
-
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** String values of the config's `secretFields` (dot paths), so they are scrubbed like `secrets`. */
+function secretConfigValues(config: unknown, secretFields: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const field of secretFields) {
+    let current: unknown = config;
+    for (const key of field.split('.')) {
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string, unknown>)[key]
+          : undefined;
+    }
+    if (typeof current === 'string' && current !== '') values.push(current);
+  }
+  return values;
 }

@@ -84,7 +84,8 @@ describe('runExportJob — receipts', () => {
     harness = await startSandbox({ itemCount: 30 });
     const withFiles = harness.items.filter((i) => (i.files?.length ?? 0) > 0);
     const victim = withFiles[0]?.accountingEntryId;
-    const victimUrls = new Set((withFiles[0]?.files ?? []).map((f) => f.url.split('?')[0]));
+    const fileId = (url: string) => /\/files\/([^/?#]+)/.exec(url)?.[1];
+    const victimFiles = new Set((withFiles[0]?.files ?? []).map((f) => fileId(f.url)));
     let downloads = 0;
     const connector = createRecordingConnector({ attach: () => undefined });
     const outcome = await runExportJob({
@@ -96,7 +97,7 @@ describe('runExportJob — receipts', () => {
       retry: { ...fastRetry, maxAttempts: 3 },
       downloadFile: async (file) => {
         downloads += 1;
-        if (victimUrls.has(file.url.split('?')[0])) throw new TypeError('fetch failed');
+        if (victimFiles.has(fileId(file.url))) throw new TypeError('fetch failed');
         return new Uint8Array(file.size);
       },
     });
