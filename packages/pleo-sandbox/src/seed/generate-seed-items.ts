@@ -311,12 +311,15 @@ function generateItem(ctx: SeedContext, index: number): ExportItemV3 {
     lines.reduce((sum, line) => sum + line.lineAmount.inWalletCurrency.value, 0),
   );
 
-  const method: BookkeepingMethod | null =
+  const vendorTaggable = VENDOR_TYPES.has(type) && hasMerchant;
+  let method: BookkeepingMethod | null =
     type === 'wallet_topup' || type === 'wallet_unload'
       ? 'none'
       : type === 'invoice' || type === 'invoice_payment'
         ? 'accounts_payable'
         : BOOKKEEPING_CYCLE[Math.floor(index / 17) % BOOKKEEPING_CYCLE.length]!;
+  // Accounts payable needs a vendor (Pleo docs "Bookkeeping methods"): only for vendor-taggable types.
+  if (method === 'accounts_payable' && !vendorTaggable) method = 'journal';
   const vendorIndex = SUPPLIERS.indexOf(supplier);
   const vendorSpec = VENDORS[vendorIndex]!;
   const withVendor =
