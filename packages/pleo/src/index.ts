@@ -1,1 +1,10 @@
+export * from './client/create-client';
+export * from './client/export-item-envelope';
+export * from './client/options';
+export type { PleoPage } from './client/pages';
+export * from './errors/index';
+export type { PleoAuth } from './http/auth';
+export { parseRetryAfter } from './http/retry-after';
+export type { PleoRetryOptions } from './http/transport';
 export * from './schemas/index';
+export type { FieldIssue } from './validation/format-issues';

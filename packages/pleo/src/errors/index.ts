@@ -1,0 +1,2 @@
+export * from './pleo-api-error';
+export * from './pleo-input-error';
