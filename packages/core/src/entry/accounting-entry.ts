@@ -117,7 +117,11 @@ export interface AccountingEntryBase {
   readonly source: ExportItemV3;
 }
 
-/** A journal entry (bookkeeping method `journal`, `none`, or legacy null). */
+/**
+ * A journal entry: bookkeeping method `journal`, `none` or legacy null; wallet top-ups/unloads under any
+ * method; and, under `accounts_payable`, the settlement of a payable booked earlier (`invoice_payment`,
+ * `direct_reimbursement`, `external_reimbursement`: debit payable, credit contra, with `vendor` set).
+ */
 export interface JournalEntry extends AccountingEntryBase {
   readonly kind: 'journal';
 }
