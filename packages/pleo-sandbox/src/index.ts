@@ -15,6 +15,7 @@ export {
   type PleoSandboxOptions,
 } from './sandbox/create-pleo-sandbox';
 export { type GenerateSeedItemsOptions, generateSeedItems } from './seed/generate-seed-items';
+export { loadSeedItemsFile, SeedFileError } from './seed/load-seed-items-file';
 export {
   JOB_EXPIRES_IN_SECONDS,
   MAX_ITEM_UPDATES_PER_REQUEST,
