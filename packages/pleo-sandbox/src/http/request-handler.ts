@@ -172,6 +172,16 @@ export function createRequestCore(deps: RequestCoreDeps) {
   function createJob(companyId: string, rawBody: string | undefined): SandboxHttpResponse {
     const body = parseCreateExportJob(parseJsonBody(rawBody));
     if (body.companyId !== companyId) throw companyNotFound();
+    const firstIndex = new Map<string, number>();
+    body.accountingEntryIds.forEach((id, i) => {
+      const previous = firstIndex.get(id);
+      if (previous !== undefined) {
+        throw badRequest(
+          `accountingEntryIds[${i}]: duplicates accountingEntryIds[${previous}]; list each entry once`,
+        );
+      }
+      firstIndex.set(id, i);
+    });
     const items: ExportItemV3[] = body.accountingEntryIds.map((id, i) => {
       const found = store.findEntry(companyId, id);
       if (!found) {
