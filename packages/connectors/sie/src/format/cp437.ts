@@ -1,0 +1,41 @@
+import iconv from 'iconv-lite';
+
+/**
+ * IBM code page 437, the encoding `#FORMAT PC8` declares (SIE filformat Utgåva 4B, §5 "Teckenuppsättning";
+ * erp-apis.md §9: å = 0x86, ä = 0x84, ö = 0x94). Encoding goes through `iconv-lite`.
+ */
+export const SIE_ENCODING = 'cp437';
+
+/** Encodes text as CP437 bytes. Characters CP437 lacks become `?`: call {@link isCp437Representable} first. */
+export function encodeCp437(text: string): Uint8Array {
+  return new Uint8Array(iconv.encode(text, SIE_ENCODING));
+}
+
+/** Decodes CP437 bytes to text. */
+export function decodeCp437(bytes: Uint8Array): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), SIE_ENCODING);
+}
+
+/** True when every character of `text` has a CP437 code point (so encoding round-trips). */
+export function isCp437Representable(text: string): boolean {
+  return decodeCp437(encodeCp437(text)) === text;
+}
+
+/**
+ * Makes free text (voucher and row texts) representable in CP437: characters CP437 lacks are replaced
+ * by their base letter when they decompose (`ł` stays `?`, `ș` → `s`), otherwise by `?`. Control
+ * characters (line breaks, tabs) become spaces, because a SIE record is one line, and `\` becomes `/`
+ * (the spec has no escape for a backslash before a closing quote).
+ */
+export function toCp437Text(text: string): string {
+  let out = '';
+  for (const char of text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '/')) {
+    if (isCp437Representable(char)) {
+      out += char;
+      continue;
+    }
+    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+    out += base !== '' && isCp437Representable(base) ? base : '?';
+  }
+  return out;
+}
