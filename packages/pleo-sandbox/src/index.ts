@@ -13,9 +13,16 @@ export {
   createPleoSandbox,
   type PleoSandbox,
   type PleoSandboxOptions,
+  type SeedCompanyOptions,
 } from './sandbox/create-pleo-sandbox';
 export { type GenerateSeedItemsOptions, generateSeedItems } from './seed/generate-seed-items';
 export { loadSeedItemsFile, SeedFileError } from './seed/load-seed-items-file';
+export {
+  type RunningSandboxCli,
+  runSandboxCli,
+  type SandboxCliInfo,
+  SandboxCliUsageError,
+} from './server/run-sandbox-cli';
 export {
   JOB_EXPIRES_IN_SECONDS,
   MAX_ITEM_UPDATES_PER_REQUEST,

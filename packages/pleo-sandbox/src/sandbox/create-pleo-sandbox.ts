@@ -38,6 +38,16 @@ export interface CreateCompanyOptions {
   name?: string;
 }
 
+/** Options of {@link PleoSandbox.seedCompany}. */
+export interface SeedCompanyOptions extends CreateCompanyOptions {
+  /** Generator seed (default 1); ignored with `items`. */
+  seed?: number;
+  /** Items to seed (their `companyId` is replaced by the new company's). */
+  items?: ExportItemV3[];
+  /** Number of generated items (default 64); generated lazily. */
+  itemCount?: number;
+}
+
 /** The running sandbox. */
 export interface PleoSandbox {
   /** The msw origin; after `listen()`, the loopback URL. */
@@ -63,7 +73,7 @@ export interface PleoSandbox {
    * items — lazily, so 100,000 is cheap — or 64 generated items). `items` in the result is
    * materialised on first access.
    */
-  seedCompany(o?: { seed?: number; items?: ExportItemV3[]; itemCount?: number }): {
+  seedCompany(o?: SeedCompanyOptions): {
     companyId: string;
     apiKey: string;
     jobId: string;
@@ -164,13 +174,14 @@ export function createPleoSandbox(options: PleoSandboxOptions = {}): PleoSandbox
       return createJobFromSource(companyId, arrayItemSource(items), o);
     },
     seedCompany(o = {}) {
-      const { companyId, apiKey } = sandbox.createCompany();
+      const { seed, items: givenItems, itemCount, ...companyOptions } = o;
+      const { companyId, apiKey } = sandbox.createCompany(companyOptions);
       let source: ItemSource;
-      if (o.items) {
-        const items = o.items.map((item) => ({ ...item, companyId }));
+      if (givenItems) {
+        const items = givenItems.map((item) => ({ ...item, companyId }));
         source = arrayItemSource(items);
       } else {
-        source = generatedItemSource({ companyId, seed: o.seed ?? 1, count: o.itemCount ?? 64 });
+        source = generatedItemSource({ companyId, seed: seed ?? 1, count: itemCount ?? 64 });
       }
       const job = createJobFromSource(companyId, source);
       let materialised: ExportItemV3[] | undefined;
