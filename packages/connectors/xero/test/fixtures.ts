@@ -70,7 +70,9 @@ const line = (
 
 let counter = 0;
 /** A journal entry shaped like core's mapping output. */
-export function journal(partial: Partial<AccountingEntry> & { lines: readonly JournalLine[] }): AccountingEntry {
+export function journal(
+  partial: Partial<AccountingEntry> & { lines: readonly JournalLine[] },
+): AccountingEntry {
   counter++;
   const id = partial.accountingEntryId ?? `entry-${counter}-${Math.random().toString(36).slice(2, 8)}`;
   return {
