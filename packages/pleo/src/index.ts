@@ -8,3 +8,4 @@ export { parseRetryAfter } from './http/retry-after';
 export type { PleoRetryOptions } from './http/transport';
 export * from './schemas/index';
 export type { FieldIssue } from './validation/format-issues';
+export * from './webhooks/index';
