@@ -44,9 +44,7 @@ const SUITES: Record<ContractSuite, <Config>(h: Harness<Config>) => void> = {
  */
 export function testConnector<Config>(options: TestConnectorOptions<Config>): void {
   const reasons = checkSkipReasons(options.skip);
-  const connectorId =
-    typeof options.connector === 'function' ? 'connector' : (options.connector as { id: string }).id;
-  const title = options.name ?? `connector contract: ${connectorId}`;
+  const title = options.name ?? `connector contract: ${connectorIdOf(options.connector)}`;
   describe(title, { timeout: options.timeoutMs ?? 20_000 }, () => {
     const harness = createHarness(options);
     for (const suite of CONTRACT_SUITES) {
@@ -60,4 +58,13 @@ export function testConnector<Config>(options: TestConnectorOptions<Config>): vo
       describe(suite, () => SUITES[suite](harness));
     }
   });
+}
+
+function connectorIdOf<Config>(connector: TestConnectorOptions<Config>['connector']): string {
+  if (typeof connector !== 'function') return connector.id;
+  try {
+    return connector().id;
+  } catch {
+    return 'connector';
+  }
 }

@@ -9,6 +9,7 @@ import {
   type JournalLine,
   type PostResult,
 } from '@ledgerport/core';
+import type { ExportJobV3 } from '@ledgerport/pleo';
 import { checkAttachment } from '../attachments/attachment-checks';
 import { faultToItemError, faultToJobError } from '../faults/fault-to-error';
 import type { MemoryFault } from '../faults/memory-fault';
@@ -79,7 +80,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
     throw scope === 'item' ? faultToItemError(entered.fault) : faultToJobError(entered.fault);
   };
 
-  const jobIssues = (ctx: ConnectorContext<MemoryConfig>): JobIssue[] => {
+  const jobIssues = (ctx: ConnectorContext<MemoryConfig>, job: ExportJobV3): JobIssue[] => {
     const issues: JobIssue[] = [];
     if (ledger.name !== undefined && ctx.config.ledgerName !== ledger.name) {
       issues.push({
@@ -87,7 +88,7 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
         message: `Ledger "${ctx.config.ledgerName}" does not exist: check ledgerName in the connector configuration.`,
       });
     }
-    if (ctx.job.vendorBasedBookkeeping && !manifest.vendorBasedBookkeeping) {
+    if (job.vendorBasedBookkeeping && !manifest.vendorBasedBookkeeping) {
       issues.push({
         reason: 'invalid_configuration',
         message:
@@ -161,11 +162,11 @@ export function createMemoryConnector(options: MemoryConnectorOptions = {}): Mem
       }
     },
 
-    async validate(ctx, _job, entries) {
+    async validate(ctx, job, entries) {
       const entered = await ledger.enter('read', ctx.signal);
       if (entered !== undefined) await applyFault(entered, ctx.signal, 'job');
       return {
-        jobIssues: entries.length === 0 ? jobIssues(ctx) : [],
+        jobIssues: entries.length === 0 ? jobIssues(ctx, job) : [],
         entryIssues: entries.flatMap((entry) => entryIssues(ledger, entry)),
         lockedThrough: ledger.lockedThrough,
       };

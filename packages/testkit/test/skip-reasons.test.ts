@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { checkSkipReasons } from '../src/contract/skip-reasons';
+import { CONTRACT_SUITES } from '../src/index';
+
+describe('checkSkipReasons', () => {
+  it('accepts a written reason per known suite', () => {
+    expect(checkSkipReasons({ attachments: ' The ERP has no document archive. ' })).toEqual(
+      new Map([['attachments', 'The ERP has no document archive.']]),
+    );
+    expect(checkSkipReasons(undefined).size).toBe(0);
+  });
+
+  it('refuses an empty or blank reason, naming the suite', () => {
+    expect(() => checkSkipReasons({ errors: '' })).toThrow(/skip needs a reason.*"errors"/);
+    expect(() => checkSkipReasons({ secrets: '   ' })).toThrow(/skip needs a reason.*"secrets"/);
+  });
+
+  it('refuses an unknown suite, listing the valid ones', () => {
+    expect(() => checkSkipReasons({ atachments: 'typo' })).toThrow(
+      `unknown suite "atachments" in skip; valid suites: ${CONTRACT_SUITES.join(', ')}`,
+    );
+  });
+});
