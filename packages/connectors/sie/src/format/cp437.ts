@@ -22,8 +22,28 @@ export function isCp437Representable(text: string): boolean {
 }
 
 /**
+ * Replacements Swedish bookkeeping systems use for letters CP437 lacks (Danish/Norwegian ø æ, typographic
+ * dashes, quotes and arrows).
+ */
+const FALLBACKS: Readonly<Record<string, string>> = {
+  ø: 'ö',
+  Ø: 'Ö',
+  æ: 'ä',
+  Æ: 'Ä',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2192': '->',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u20ac': 'EUR',
+};
+
+/**
  * Makes free text (voucher and row texts) representable in CP437: characters CP437 lacks are replaced
- * by their base letter when they decompose (`ł` stays `?`, `ș` → `s`), otherwise by `?`. Control
+ * by a customary equivalent (`ø` → `ö`, `æ` → `ä`, `–` → `-`), else by their base letter when they
+ * decompose (`ș` → `s`), otherwise by `?`. Control
  * characters (line breaks, tabs) become spaces, because a SIE record is one line, and `\` becomes `/`
  * (the spec has no escape for a backslash before a closing quote).
  */
@@ -32,6 +52,11 @@ export function toCp437Text(text: string): string {
   for (const char of text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '/')) {
     if (isCp437Representable(char)) {
       out += char;
+      continue;
+    }
+    const fallback = FALLBACKS[char];
+    if (fallback !== undefined) {
+      out += fallback;
       continue;
     }
     const base = char.normalize('NFD').replace(/\p{M}/gu, '');
