@@ -18,7 +18,7 @@ export class ConfigError extends Error {
     super(
       `${file === undefined ? 'Invalid configuration' : `Invalid configuration in ${file}`}: ${
         field === '' ? '' : `${field}: `
-      }${problem}. Fix: ${fix}`,
+      }${problem.replace(/\.+$/, '')}. Fix: ${fix}`,
     );
   }
 

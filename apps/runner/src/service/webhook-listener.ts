@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer } from 'node:http';
 import type { Logger } from '@ledgerport/core';
 import { verifyPleoWebhook } from '@ledgerport/pleo';
 
@@ -11,7 +11,7 @@ export interface WebhookListenerOptions {
   readonly secret: string;
   readonly logger: Logger;
   /** Called with the job's company for every verified `v1.export-job.created` (data is re-read via the API). */
-  readonly onJobCreated: (companyId: string, jobId: string | undefined) => void;
+  readonly onJobCreated: (companyId: string, jobId: string) => void;
 }
 
 /** Largest webhook body accepted, in bytes. */
@@ -47,9 +47,8 @@ export async function startWebhookListener(
       if (res.writableEnded) return;
       const body = Buffer.concat(chunks).toString('utf8');
       try {
-        const event = verifyPleoWebhook({ secret: options.secret, headers: plainHeaders(req.headers), body });
-        const found = jobOf(event);
-        if (found !== undefined) options.onJobCreated(found.companyId, found.jobId);
+        const event = verifyPleoWebhook({ secret: options.secret, headers: req.headers, body });
+        if (event.kind === 'export-job.created') options.onJobCreated(event.data.companyId, event.data.id);
         res.writeHead(204).end();
       } catch (error) {
         options.logger.warn('Rejected a webhook delivery', { error: (error as Error).message });
@@ -67,29 +66,4 @@ export async function startWebhookListener(
     url: `http://${options.host}:${port}${options.path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-function plainHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (typeof value === 'string') out[key.toLowerCase()] = value;
-    else if (Array.isArray(value)) out[key.toLowerCase()] = value.join(', ');
-  }
-  return out;
-}
-
-/** Finds `{companyId, id}` in a verified event (`payload.data` per the docs, or `data` at the top). */
-function jobOf(event: unknown): { companyId: string; jobId: string | undefined } | undefined {
-  const candidates = [
-    (event as { payload?: { data?: unknown } })?.payload?.data,
-    (event as { data?: unknown })?.data,
-    event,
-  ];
-  for (const candidate of candidates) {
-    if (candidate !== null && typeof candidate === 'object') {
-      const { companyId, id } = candidate as { companyId?: unknown; id?: unknown };
-      if (typeof companyId === 'string') return { companyId, jobId: typeof id === 'string' ? id : undefined };
-    }
-  }
-  return undefined;
 }

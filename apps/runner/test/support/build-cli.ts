@@ -20,8 +20,16 @@ export async function buildTestCli(entry = 'src/cli.ts', outfile = TEST_CLI): Pr
     target: 'node22',
     conditions: ['@ledgerport/source'],
     external: ['pino', 'pino-pretty', 'pg', 'jiti', 'msw', 'msw/*', 'esbuild'],
+    // CommonJS dependencies bundled into ESM still expect `require`, `__filename` and `__dirname`.
     banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      js: [
+        "import { createRequire as __lpCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __lpFileURLToPath } from 'node:url';",
+        "import { dirname as __lpDirname } from 'node:path';",
+        'const require = __lpCreateRequire(import.meta.url);',
+        'const __filename = __lpFileURLToPath(import.meta.url);',
+        'const __dirname = __lpDirname(__filename);',
+      ].join(' '),
     },
     sourcemap: 'inline',
     logLevel: 'error',

@@ -12,7 +12,7 @@ import { openRunnerStore } from '../../store/open-runner-store';
 import { CliError } from '../cli-error';
 import { createExportProgressBar } from '../output/export-progress-bar';
 import { renderJobSummary } from '../output/job-summary';
-import { DEMO_CONNECTOR_CONFIGS } from './demo-connector-configs';
+import { DEMO_COMPANY_SETTINGS } from './demo-connector-configs';
 
 /**
  * `ledgerport demo [--connector sie|datev|memory] [--out ./out] [--items n] [--seed n]`: the embedded
@@ -33,10 +33,10 @@ export function registerDemoCommand(program: Command): void {
     .action(
       async (options: { connector: string; out: string; items: string; seed: string }, command: Command) => {
         const { logLevel } = command.optsWithGlobals<{ logLevel?: LogLevel }>();
-        const makeConfig = DEMO_CONNECTOR_CONFIGS[options.connector];
-        if (makeConfig === undefined) {
+        const settingsFor = DEMO_COMPANY_SETTINGS[options.connector];
+        if (settingsFor === undefined) {
           throw new CliError(
-            `unknown demo connector "${options.connector}": use one of ${Object.keys(DEMO_CONNECTOR_CONFIGS).join(', ')}`,
+            `unknown demo connector "${options.connector}": use one of ${Object.keys(DEMO_COMPANY_SETTINGS).join(', ')}`,
             2,
           );
         }
@@ -63,6 +63,7 @@ export function registerDemoCommand(program: Command): void {
         const bar = createExportProgressBar();
         try {
           mkdirSync(outDir, { recursive: true });
+          const settings = settingsFor(outDir);
           const loaded = parseConfig(
             {
               pleo: { baseUrl: server.url, auth: { type: 'apiKey', apiKey: seeded.apiKey } },
@@ -70,7 +71,8 @@ export function registerDemoCommand(program: Command): void {
                 [seeded.companyId]: {
                   name: 'Sandbox seed company',
                   connector: options.connector,
-                  config: makeConfig(outDir),
+                  config: settings.config,
+                  ...(settings.mapping === undefined ? {} : { mapping: settings.mapping }),
                 },
               },
             },

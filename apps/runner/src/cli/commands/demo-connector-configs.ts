@@ -1,19 +1,43 @@
 /**
- * The connector configuration `ledgerport demo` uses for the sandbox's seed company, per connector
- * id, writing into `outDir`. Values follow each connector's README (a Swedish AB for SIE 4I, a German
- * GmbH on SKR03 for DATEV); the seed company's Pleo accounts are what gets booked.
+ * Bank accounts (BAS 193x) for the seed company's wallets, used when an item has no contra account;
+ * supplier invoices go to BAS 2440 (leverantörsskulder).
  */
-export const DEMO_CONNECTOR_CONFIGS: Readonly<Record<string, (outDir: string) => unknown>> = {
-  memory: () => ({}),
+const DEMO_CONTRA_ACCOUNTS = { SEK: '1930', DKK: '1931', EUR: '1932' };
+
+/** A demo company's connector settings. */
+export interface DemoCompanySettings {
+  /** The connector's own config (its `configSchema` input). */
+  readonly config: unknown;
+  /** Company mapping settings (`companies.<id>.mapping`), when the connector supplies no defaults. */
+  readonly mapping?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The company settings `ledgerport demo` uses for the sandbox's seed company, per connector id, writing
+ * into `outDir`. Values follow each connector's config docs: a Swedish AB for SIE 4I (BAS VAT accounts
+ * come from the connector's defaults), a German GmbH for DATEV; the memory ledger needs input/output
+ * VAT accounts because the seed's tax codes carry none.
+ */
+export const DEMO_COMPANY_SETTINGS: Readonly<Record<string, (outDir: string) => DemoCompanySettings>> = {
+  memory: () => ({
+    config: { ledgerName: 'demo', apiKey: 'demo-ledger-key' },
+    mapping: {
+      inputVatAccount: '2641',
+      outputVatAccount: '2614',
+      payablesAccount: '2440',
+      contraAccounts: DEMO_CONTRA_ACCOUNTS,
+    },
+  }),
   sie: (outDir) => ({
-    outputDir: outDir,
-    companyName: 'Ledgerport Demo AB',
-    organizationNumber: '556677-8899',
+    config: {
+      outputDirectory: outDir,
+      companyName: 'Ledgerport Demo AB',
+      organizationNumber: '556677-8899',
+      contraAccounts: DEMO_CONTRA_ACCOUNTS,
+    },
+    mapping: { payablesAccount: '2440' },
   }),
   datev: (outDir) => ({
-    outputDir: outDir,
-    consultantNumber: 1001,
-    clientNumber: 1,
-    fiscalYearStartMonth: 1,
+    config: { outputDirectory: outDir, consultantNumber: 1001, clientNumber: 1, fiscalYearStartMonth: 1 },
   }),
 };

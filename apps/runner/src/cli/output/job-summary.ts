@@ -2,6 +2,9 @@ import type { ExportJobOutcome } from '@ledgerport/core';
 import type { ExportJobItemV3, ExportJobV3 } from '@ledgerport/pleo';
 import { renderTable } from './render-table';
 
+/** Files listed by name in the summary; the rest are counted. */
+const MAX_FILES_SHOWN = 8;
+
 /** What the summary shows: the run's outcome and Pleo's own record of the job and its items. */
 export interface JobSummaryInput {
   readonly outcome: ExportJobOutcome;
@@ -40,6 +43,11 @@ export function renderJobSummary(input: JobSummaryInput): string {
     byReason.set(key, entry);
   }
   for (const [reason, { count, example }] of byReason) rows.push([`Failed: ${reason} ×${count}`, example]);
-  rows.push(['Files written', files.length === 0 ? '(none)' : files.join('\n')]);
+  const shown = files.slice(0, MAX_FILES_SHOWN);
+  const more = files.length - shown.length;
+  rows.push([
+    'Files written',
+    files.length === 0 ? '(none)' : [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
+  ]);
   return renderTable(['Export', 'Result'], rows);
 }
