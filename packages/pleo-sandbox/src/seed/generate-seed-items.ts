@@ -81,12 +81,27 @@ interface SeedContext {
   companyId: string;
   fileBaseUrl: string;
   id: (label: string) => string;
+  /**
+   * A reference object (account, tag, vendor, …) for `key`: one shared instance per key when
+   * serving lazily (`share`), a fresh copy otherwise so returned items never alias each other.
+   */
+  ref: <T>(key: string, build: () => T) => T;
 }
 
-function createContext(o: GenerateSeedItemsOptions): SeedContext {
+function createContext(o: GenerateSeedItemsOptions, share: boolean): SeedContext {
   const seed = ((o.seed ?? 1) ^ hashLabel(o.companyId)) >>> 0;
   const cache = new Map<string, string>();
+  const refs = new Map<string, unknown>();
   return {
+    ref<T>(key: string, build: () => T): T {
+      if (!share) return build();
+      let value = refs.get(key) as T | undefined;
+      if (value === undefined) {
+        value = build();
+        refs.set(key, value);
+      }
+      return value;
+    },
     seed,
     companyId: o.companyId,
     fileBaseUrl: (o.fileBaseUrl ?? 'https://sandbox.pleo.test').replace(/\/+$/, ''),
@@ -205,22 +220,24 @@ function buildLines(
         ? null
         : [TAGS[(index + j) % 3]!, TAGS[3 + ((index + 2 * j) % 3)]!]
             .slice(0, Math.max(tagCount, 1))
-            .map((tag) => ({
-              id: ctx.id(`tag:${tag.code}`),
-              code: tag.code,
-              groupCode: tag.groupCode,
-            }));
+            .map((tag) =>
+              ctx.ref(`tag:${tag.code}`, () => ({
+                id: ctx.id(`tag:${tag.code}`),
+                code: tag.code,
+                groupCode: tag.groupCode,
+              })),
+            );
 
     const line: ExportItemLineV3 = {
       accountingEntryLineId: indexedUuid(ctx.seed, 'line', index * 4 + j),
       lineAmount: dual(supplierCurrency, lineS, wallet.currency, lineW),
       netAmount: dual(supplierCurrency, netS, wallet.currency, netW),
-      account: {
+      account: ctx.ref(`account:${plan.account.code}`, () => ({
         id: ctx.id(`account:${plan.account.code}`),
         name: plan.account.name,
         code: plan.account.code,
         identifier: plan.account.identifier,
-      },
+      })),
       tags,
       tax: null,
     };
@@ -346,17 +363,17 @@ function generateItem(ctx: SeedContext, index: number): ExportItemV3 {
     note: index % 6 === 5 ? null : NOTES[index % NOTES.length]!,
     files: buildFiles(ctx, id, type, index),
     supplier: hasMerchant
-      ? {
+      ? ctx.ref(`supplier:${supplier.name}`, () => ({
           name: supplier.name,
           code: `M${hashLabel(supplier.name) % 10_000_000}`,
           account: null,
           categoryCode: supplier.categoryCode,
           country: supplier.country as CountryCode,
           taxIdentifier: supplier.taxIdentifier,
-        }
+        }))
       : null,
     vendor: withVendor
-      ? {
+      ? ctx.ref(`vendor:${vendorSpec.code}`, () => ({
           id: ctx.id(`vendor:${vendorSpec.code}`),
           name: vendorSpec.name,
           code: vendorSpec.code,
@@ -365,22 +382,33 @@ function generateItem(ctx: SeedContext, index: number): ExportItemV3 {
           defaultCurrency: vendorSpec.defaultCurrency,
           registrationNumber: vendorSpec.registrationNumber,
           taxRegistrationNumber: vendorSpec.taxRegistrationNumber,
-        }
+        }))
       : null,
     bookkeeping: method === null ? null : { method },
     contraAccount: CONTRA_ACCOUNT_TYPES.has(type)
-      ? {
+      ? ctx.ref(`contra:${wallet.currency}`, () => ({
           id: ctx.id(`contra:${wallet.currency}`),
           name: wallet.contraAccount.name,
           code: wallet.contraAccount.code,
           identifier: wallet.contraAccount.identifier,
-        }
+        }))
       : null,
     user:
       type === 'wallet_topup' || type === 'wallet_unload' || type === 'fee' || type === 'cashback'
         ? null
-        : { id: ctx.id(`user:${employee.name}`), name: employee.name, code: employee.code },
-    team: index % 5 === 4 ? null : { id: ctx.id(`team:${team.name}`), name: team.name, code: team.code },
+        : ctx.ref(`user:${employee.name}`, () => ({
+            id: ctx.id(`user:${employee.name}`),
+            name: employee.name,
+            code: employee.code,
+          })),
+    team:
+      index % 5 === 4
+        ? null
+        : ctx.ref(`team:${team.name}`, () => ({
+            id: ctx.id(`team:${team.name}`),
+            name: team.name,
+            code: team.code,
+          })),
     additionalInformation: {
       reconciliationId,
       attendees:
@@ -428,7 +456,7 @@ export function generateSeedItems(o: GenerateSeedItemsOptions): ExportItemV3[] {
   const count = o.count ?? 64;
   if (!Number.isInteger(count) || count < 0)
     throw new RangeError(`generateSeedItems: count must be an integer ≥ 0, got ${count}`);
-  const ctx = createContext(o);
+  const ctx = createContext(o, false);
   const items: ExportItemV3[] = new Array(count);
   for (let i = 0; i < count; i++) items[i] = generateItem(ctx, i);
   return items;
@@ -442,6 +470,6 @@ export function generatedItemSource(o: GenerateSeedItemsOptions): ItemSource {
   const count = o.count ?? 64;
   if (!Number.isInteger(count) || count < 0)
     throw new RangeError(`itemCount must be an integer ≥ 0, got ${count}`);
-  const ctx = createContext(o);
+  const ctx = createContext(o, true);
   return { count, entryIdAt: (i) => entryId(ctx, i), itemAt: (i) => generateItem(ctx, i) };
 }

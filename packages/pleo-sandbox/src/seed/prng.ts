@@ -58,10 +58,20 @@ export function createRandom(seed: number, label: string, index = 0): Random {
  * seed-derived 48-bit mask (a bijection), the rest is seed-derived. Costs O(1), no state.
  */
 export function indexedUuid(seed: number, label: string, index: number): string {
-  const base = createRandom(seed, label).uuid();
-  const maskHigh = mix32(seed ^ hashLabel(`${label}:hi`)) & 0xffff;
-  const maskLow = mix32(seed ^ hashLabel(`${label}:lo`));
-  const high = (Math.floor(index / 0x100000000) ^ maskHigh) & 0xffff;
-  const low = ((index >>> 0) ^ maskLow) >>> 0;
-  return `${base.slice(0, 24)}${high.toString(16).padStart(4, '0')}${low.toString(16).padStart(8, '0')}`;
+  const key = `${seed}:${label}`;
+  let parts = uuidParts.get(key);
+  if (!parts) {
+    parts = {
+      prefix: createRandom(seed, label).uuid().slice(0, 24),
+      maskHigh: mix32(seed ^ hashLabel(`${label}:hi`)) & 0xffff,
+      maskLow: mix32(seed ^ hashLabel(`${label}:lo`)),
+    };
+    if (uuidParts.size > 1000) uuidParts.clear();
+    uuidParts.set(key, parts);
+  }
+  const high = (Math.floor(index / 0x100000000) ^ parts.maskHigh) & 0xffff;
+  const low = ((index >>> 0) ^ parts.maskLow) >>> 0;
+  return `${parts.prefix}${high.toString(16).padStart(4, '0')}${low.toString(16).padStart(8, '0')}`;
 }
+
+const uuidParts = new Map<string, { prefix: string; maskHigh: number; maskLow: number }>();
