@@ -9,4 +9,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'node22',
   banner: { js: '#!/usr/bin/env node' },
+  // Keep `node:` prefixes: `node:sqlite` exists only with the prefix.
+  removeNodeProtocol: false,
 });
