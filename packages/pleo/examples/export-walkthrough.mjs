@@ -3,7 +3,8 @@
 //   node examples/export-walkthrough.mjs <baseUrl> <apiKey> [companyId]
 import { createPleoClient, isPleoErrorType } from '@ledgerport/pleo';
 
-const [baseUrl = process.env.PLEO_BASE_URL, apiKey = process.env.PLEO_API_KEY, companyId] = process.argv.slice(2);
+const [baseUrl = process.env.PLEO_BASE_URL, apiKey = process.env.PLEO_API_KEY, companyId] =
+  process.argv.slice(2);
 if (!baseUrl || !apiKey) {
   console.error('usage: node examples/export-walkthrough.mjs <baseUrl> <apiKey> [companyId]');
   process.exit(2);
@@ -47,7 +48,9 @@ for await (const entry of pleo.listExportItems({ jobId: job.id })) {
   }
   const { item } = entry;
   const total = item.amount.inWalletCurrency; // integer minor units + ISO 4217 code
-  console.log(`  ${item.type.padEnd(16)} ${total.value} ${total.currency} (${item.accountingEntryLines.length} line(s))`);
+  console.log(
+    `  ${item.type.padEnd(16)} ${total.value} ${total.currency} (${item.accountingEntryLines.length} line(s))`,
+  );
   updates.push({
     accountingEntryId: item.accountingEntryId,
     status: 'successful',
