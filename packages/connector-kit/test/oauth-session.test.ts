@@ -129,3 +129,21 @@ describe('createOAuthSession', () => {
     expect(error.message).not.toContain('rt-secret-value');
   });
 });
+
+describe('createOAuthSession and cancellation', () => {
+  it('rethrows the abort reason instead of an authentication failure', async () => {
+    const controller = new AbortController();
+    const reason = new Error('job canceled');
+    controller.abort(reason);
+    const session = createOAuthSession({
+      key: 'k',
+      credentials: createMemoryCredentialsStore({ k: expired }),
+      refresh: async () => {
+        throw new DOMException('aborted', 'AbortError');
+      },
+      clock,
+      signal: controller.signal,
+    });
+    await expect(session.getAccessToken()).rejects.toBe(reason);
+  });
+});

@@ -30,6 +30,8 @@ export interface OAuthSessionOptions {
   readonly isUnauthorized?: (error: unknown) => boolean;
   /** ERP name for messages. Default `the accounting system`. */
   readonly system?: string;
+  /** The job's signal (`ctx.signal`): when it is aborted, a failed refresh rethrows the abort reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** A tenant's OAuth session. */
@@ -95,7 +97,9 @@ export function createOAuthSession(options: OAuthSessionOptions): OAuthSession {
     try {
       tokens = await options.refresh(refreshToken);
     } catch (error) {
-      if (ItemError.isInstance(error) || (error as { scope?: unknown })?.scope === 'job') throw error;
+      if (options.signal?.aborted) throw options.signal.reason ?? error;
+      if (isAbort(error) || ItemError.isInstance(error) || (error as { scope?: unknown })?.scope === 'job')
+        throw error;
       throw authFailure(`Could not refresh the ${system} access token.`, error);
     }
     const next: Record<string, string> = {
@@ -156,6 +160,10 @@ export function createOAuthSession(options: OAuthSessionOptions): OAuthSession {
     },
   };
   return session;
+}
+
+function isAbort(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
 }
 
 function capitalize(text: string): string {
