@@ -105,6 +105,7 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
     const connector = createBenchLedgerConnector();
     globalThis.gc?.();
     const baselineRss = process.memoryUsage.rss();
+    const baselineHeap = process.memoryUsage().heapUsed;
     let peakRss = baselineRss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -116,14 +117,27 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
       job: info.jobId,
       config: { ledger: 'BENCH' },
       store: createMemoryExportStore(),
-      pageSize: 1000,
+      pageSize: Number(process.env.BENCH_PAGE_SIZE ?? 1000),
       mapping: {
-        contraAccounts: { DKK: '1930', SEK: '1930', EUR: '1930', GBP: '1930', NOK: '1930', USD: '1930' },
+        contraAccounts: {
+          DKK: '1930',
+          SEK: '1930',
+          EUR: '1930',
+          GBP: '1930',
+          NOK: '1930',
+          USD: '1930',
+          JPY: '1930',
+        },
+        inputVatAccount: '2640',
+        outputVatAccount: '2614',
+        payablesAccount: '2440',
       },
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    globalThis.gc?.();
+    const retained = process.memoryUsage();
     const processed = outcome.successful + outcome.failed;
     return {
       bench: 'lifecycle',
@@ -132,10 +146,13 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
       peakRssMb: mb(peakRss),
       rssGrowthMb: mb(peakRss - baselineRss),
       seconds: Math.round(seconds * 100) / 100,
+      retainedHeapGrowthMb: mb(retained.heapUsed - baselineHeap),
+      rssAfterGcMb: mb(retained.rss),
       status: outcome.status,
       successful: outcome.successful,
       failed: outcome.failed,
       documents: connector.documents.size,
+      failuresByReason: outcome.failuresByReason,
     };
   } finally {
     await stop();
@@ -143,6 +160,9 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
 }
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+// Warm-up (not printed): JIT, module loading and V8's young generation sizing happen once per process,
+// so the measured runs report the growth that items cause, not the runtime's start-up.
+await benchOnce(2_000);
 for (const size of sizes) {
   process.stdout.write(`${JSON.stringify(await benchOnce(size))}\n`);
 }

@@ -5,6 +5,8 @@ import { classifyPleoError } from './pleo-job-stopped';
 
 /** Most updates Pleo accepts in one `PUT /v3/export-jobs/{jobId}/items` (413 above; pleo-export-api.md §3.2). */
 export const MAX_ITEMS_PER_UPDATE = 100;
+/** Item-update PUTs in flight at once (Pleo's docs set no concurrency limit; 4 keeps it modest). */
+const PARALLEL_UPDATES = 4;
 /** How often one entry's update is sent again after Pleo listed it in `errors[]`. */
 const MAX_ENTRY_REPORT_ATTEMPTS = 3;
 
@@ -20,8 +22,8 @@ export interface ItemReporterOptions {
 
 /**
  * Buffers item outcomes and reports them to Pleo (`PUT …/items`, pleo-export-api.md §3.2, §9 step 7):
- * chunks of at most 100, serialised (one PUT in flight), each accepted entry marked reported in the
- * store. Entries in the response's `errors[]` are sent again with the next flush, up to 3 times, then
+ * chunks of at most 100, up to 4 PUTs in flight, flushes serialised, each accepted entry marked
+ * reported in the store. Entries in the response's `errors[]` are sent again with the next flush, up to 3 times, then
  * logged and left unreported in the store (a later run reports them). A failed PUT throws the
  * classified error (`PleoJobClosedError` on 422, `JobError` otherwise) from {@link ItemReporter.flush}.
  */
@@ -104,17 +106,29 @@ export function createItemReporter(options: ItemReporterOptions): ItemReporter {
   };
 
   const drain = async (): Promise<void> => {
-    // Each round sends what is queued now; re-queued rejects go out in the next round (bounded by attempts).
+    // Each round sends what is queued now, up to PARALLEL_UPDATES PUTs at once; re-queued rejects go
+    // out in the next round (bounded by attempts). Chunks that failed are queued again, then the first
+    // error is thrown.
     for (let round = 0; queue.length > 0 && round <= MAX_ENTRY_REPORT_ATTEMPTS; round += 1) {
       const batch = queue;
       queue = [];
-      for (let i = 0; i < batch.length; i += MAX_ITEMS_PER_UPDATE) {
-        const chunk = batch.slice(i, i + MAX_ITEMS_PER_UPDATE);
-        try {
-          await sendChunk(chunk);
-        } catch (error) {
-          queue = [...batch.slice(i), ...queue];
-          throw error;
+      const chunks: UpdateExportJobItemV3[][] = [];
+      for (let i = 0; i < batch.length; i += MAX_ITEMS_PER_UPDATE)
+        chunks.push(batch.slice(i, i + MAX_ITEMS_PER_UPDATE));
+      for (let i = 0; i < chunks.length; i += PARALLEL_UPDATES) {
+        const group = chunks.slice(i, i + PARALLEL_UPDATES);
+        const results = await Promise.allSettled(group.map((chunk) => sendChunk(chunk)));
+        const failures = results.flatMap((r, index) =>
+          r.status === 'rejected' ? [{ index, reason: r.reason }] : [],
+        );
+        const firstFailure = failures[0];
+        if (firstFailure !== undefined) {
+          const unsent = [
+            ...failures.flatMap((f) => group[f.index] ?? []),
+            ...chunks.slice(i + PARALLEL_UPDATES).flat(),
+          ];
+          queue = [...unsent, ...queue];
+          throw firstFailure.reason;
         }
       }
     }

@@ -299,11 +299,17 @@ async function streamAndProcess<Config>(
       finalIds,
       awaitingCommit: extra.awaitingCommit,
     };
+    // Page N is processed while page N+1 is fetched (inPages) and page N-1's outcomes are reported.
+    let reporting: Promise<void> = Promise.resolve();
     for await (const page of inPages(pleo.listExportItems({ jobId, limit: pageSize }), pageSize)) {
       if (run.stop !== undefined) break;
       await processExportPage(run, pipeline, page);
-      if (run.reporter.pending > 0) await run.reporter.flush();
+      await reporting;
+      if (run.reporter.pending > 0) {
+        reporting = run.reporter.flush().catch((error: unknown) => stopOnPleoError(run, error));
+      }
     }
+    await reporting;
   } catch (error) {
     if (run.ctx.signal.aborted) return;
     stopOnPleoError(run, error);
