@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load-config';
 import { createRunnerLogger, type LogLevel } from '../logging/create-runner-logger';
 import { createConnectorRegistry } from '../registry/connector-registry';
-import { createRunner, type Runner } from '../service/create-runner';
+import { type CreateRunnerOptions, createRunner, type Runner } from '../service/create-runner';
 
 /** Options every config-driven command takes. */
 export interface ConfigCommandOptions {
@@ -15,12 +15,16 @@ export interface ConfigCommandOptions {
  *
  * @throws {ConfigError} for a bad config or an unknown connector (the CLI prints it as one line, exit 2).
  */
-export async function runnerFromOptions(options: ConfigCommandOptions): Promise<Runner> {
+export async function runnerFromOptions(
+  options: ConfigCommandOptions,
+  hooks: Pick<CreateRunnerOptions, 'onResult' | 'onProgress'> = {},
+): Promise<Runner> {
   const loaded = await loadConfig({ file: options.config });
   const registry = await createConnectorRegistry();
   return createRunner({
     loaded,
     registry,
     logger: (secretValues) => createRunnerLogger({ level: options.logLevel ?? 'info', secretValues }),
+    ...hooks,
   });
 }

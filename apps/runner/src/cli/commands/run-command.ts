@@ -44,7 +44,13 @@ export function registerRunCommand(program: Command): void {
     .option('--json', 'print machine-readable results on stdout')
     .action(async (options: { once?: boolean; json?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<ConfigCommandOptions>();
-      const runner = await runnerFromOptions(global);
+      // Service mode with --json: one JSON line per job as it finishes.
+      const runner = await runnerFromOptions(
+        global,
+        options.once !== true && options.json === true
+          ? { onResult: (result) => process.stdout.write(`${JSON.stringify(jobResultJson(result))}\n`) }
+          : {},
+      );
       const controller = abortOnSignals();
       try {
         if (options.once !== true) {
