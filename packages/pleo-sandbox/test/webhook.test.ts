@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verifyPleoWebhook } from '@ledgerport/pleo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPleoSandbox } from '../src/index';
 import { apiCaller, basicAuth } from './helpers/http-client';
@@ -65,6 +66,13 @@ describe('v1.export-job.created webhook', () => {
       expect(id).toMatch(/^msg_/);
       expect(timestamp).toBe(String(Date.parse('2025-05-05T12:00:00Z') / 1000));
       expect(delivery.headers['webhook-signature']).toBe(expectedSignature(id, timestamp, delivery.body));
+      const event = verifyPleoWebhook({
+        secret: SECRET,
+        headers: delivery.headers,
+        body: delivery.body,
+        now: new Date('2025-05-05T12:01:00Z'),
+      });
+      expect(event).toMatchObject({ kind: 'export-job.created', data: { companyId: seeded.companyId } });
       const payload = JSON.parse(delivery.body);
       expect(payload).toMatchObject({
         eventType: 'v1.export-job.created',
@@ -75,7 +83,15 @@ describe('v1.export-job.created webhook', () => {
     expect(JSON.parse(received[0]!.body).data.id).toBe(seeded.jobId);
   });
 
-  it('records a failed delivery instead of throwing', async () => {
+  it('records a failed delivery (unreachable receiver or bad secret) instead of throwing', async () => {
+    const badSecret = createPleoSandbox({ webhook: { url: receiverUrl, secret: 'not a secret' } });
+    badSecret.seedCompany({ itemCount: 1 });
+    await badSecret.webhooksSettled();
+    expect(badSecret.webhookDeliveries[0]).toMatchObject({
+      status: undefined,
+      error: expect.stringContaining('whsec_'),
+    });
+
     const sandbox = createPleoSandbox({ webhook: { url: 'http://127.0.0.1:9/unreachable', secret: SECRET } });
     sandbox.seedCompany({ itemCount: 1 });
     await sandbox.webhooksSettled();

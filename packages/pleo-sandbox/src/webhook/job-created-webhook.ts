@@ -1,10 +1,10 @@
 /**
- * `v1.export-job.created` webhook deliveries, signed per Standard Webhooks (the scheme Pleo's
- * `webhook-id` / `webhook-timestamp` / `webhook-signature` headers follow): HMAC-SHA256 over
- * `${id}.${timestamp}.${body}`, keyed by the base64-decoded part of the `whsec_` secret, sent as
- * `v1,<base64>`. Payload shape per Pleo docs "Webhook events".
+ * `v1.export-job.created` webhook deliveries, signed with `signPleoWebhook` from `@ledgerport/pleo`
+ * (Standard Webhooks: HMAC-SHA256 over `${id}.${timestamp}.${body}`, keyed by the base64-decoded
+ * `whsec_` secret, header `v1,<base64>`). Payload shape per Pleo docs "Webhook events".
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { signPleoWebhook } from '@ledgerport/pleo';
 import type { ExportJobV3 } from '../model/pleo-types';
 
 /** Where and how to deliver. */
@@ -21,18 +21,6 @@ export interface WebhookDelivery {
   /** HTTP status of the receiver, or undefined when the request failed. */
   status: number | undefined;
   error?: string;
-}
-
-/**
- * Signs a delivery: `v1,<base64 HMAC-SHA256(key, id.timestamp.body)>`.
- *
- * @throws Error when the secret is not `whsec_` followed by base64.
- */
-export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
-  if (!secret.startsWith('whsec_'))
-    throw new Error('webhook.secret: must start with "whsec_" followed by base64');
-  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 /** Builds the JSON body of a `v1.export-job.created` delivery. */
@@ -59,13 +47,14 @@ export async function deliverJobCreated(
   const timestamp = Math.floor(now.getTime() / 1000);
   const body = jobCreatedPayload(job, randomUUID());
   try {
+    const signature = signPleoWebhook({ secret: target.secret, id: webhookId, timestamp, body });
     const response = await fetch(target.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'webhook-id': webhookId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook(target.secret, webhookId, timestamp, body),
+        'webhook-signature': signature,
       },
       body,
     });
