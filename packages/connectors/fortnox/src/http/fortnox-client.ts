@@ -1,0 +1,124 @@
+import {
+  createErpFetch,
+  createOAuthSession,
+  type OAuthSession,
+  parseRetryAfter,
+} from '@ledgerport/connector-kit';
+import type { ConnectorContext } from '@ledgerport/core';
+import type { $Fetch } from 'ofetch';
+import { requestFortnoxToken } from '../auth/fortnox-token-client';
+import { FORTNOX_SECRET_NAMES, type FortnoxConfig } from '../config/fortnox-config';
+import { FORTNOX_RATE_LIMITS } from '../connector/fortnox-manifest';
+import { rethrowFortnoxError } from '../errors/classify-fortnox-error';
+import type { SlidingWindowLimiter } from '../rate-limit/sliding-window-limiter';
+
+/** Options of one Fortnox call. */
+export interface FortnoxCallOptions {
+  readonly method?: 'GET' | 'POST';
+  readonly query?: Record<string, string>;
+  /** JSON body. */
+  readonly body?: unknown;
+  /** Multipart body (inbox upload). */
+  readonly form?: FormData;
+}
+
+/** An authenticated, rate-limited client for one company's Fortnox tenant. */
+export interface FortnoxClient {
+  /** Credentials-store key and rate-limit key of this tenant's token: `fortnox:<clientId>:<tenant or company>`. */
+  readonly key: string;
+  /** Calls `{apiBaseUrl}{path}` with the bearer token; failures are typed ({@link rethrowFortnoxError}). */
+  call<T>(path: string, options?: FortnoxCallOptions): Promise<T>;
+  /** Makes sure a valid access token exists (refreshing / fetching one if needed). */
+  ensureToken(): Promise<void>;
+}
+
+/**
+ * Builds the client for `ctx` (issue #7 "Auth", "Rate limit"):
+ * - tokens through connector-kit's refresh-once OAuth session: rotating refresh tokens are persisted
+ *   with compare-and-set in `ctx.credentials` under {@link FortnoxClient.key}, so concurrent refreshes
+ *   (in this process or another replica) never lose the newest refresh token; a 401 refreshes once;
+ * - `client_credentials` service accounts get a token per TenantId (no refresh token);
+ * - every API call through the shared per-token sliding-window `limiter` (25 / 5 s); a 429 pauses the
+ *   token's window for `Retry-After` (or one window) and fails the call retryably.
+ * @param onCall - called once per HTTP request to the API (benchmarks count calls per entry).
+ */
+export function createFortnoxClient(
+  ctx: ConnectorContext<FortnoxConfig>,
+  limiter: SlidingWindowLimiter,
+  options: { readonly timeScale?: number; readonly onCall?: () => void } = {},
+): FortnoxClient {
+  const config = ctx.config;
+  const key = `fortnox:${config.clientId}:${config.tenantId ?? ctx.companyId}`;
+  let session: OAuthSession | undefined;
+  const sessionOf = (): OAuthSession => {
+    session ??= createOAuthSession({
+      key,
+      credentials: ctx.credentials,
+      clock: ctx.clock,
+      system: 'Fortnox',
+      initialRefreshToken: ctx.secrets.get(FORTNOX_SECRET_NAMES.refreshToken),
+      refresh: (refreshToken) =>
+        requestFortnoxToken({
+          tokenBaseUrl: config.tokenBaseUrl,
+          clientId: config.clientId,
+          clientSecret: ctx.secrets.require(FORTNOX_SECRET_NAMES.clientSecret),
+          grant: config.authMode === 'client_credentials' ? 'client_credentials' : 'refresh_token',
+          refreshToken,
+          tenantId: config.tenantId,
+          signal: ctx.signal,
+          timeoutMs: config.timeoutMs,
+        }),
+    });
+    return session;
+  };
+  const windowMs = FORTNOX_RATE_LIMITS.windowMs / (options.timeScale ?? 1);
+
+  const $api: $Fetch = createErpFetch({
+    baseURL: config.apiBaseUrl,
+    signal: ctx.signal,
+    timeoutMs: config.timeoutMs,
+    logger: ctx.logger,
+    onResponse: ({ response }) => {
+      if (response.status === 429) {
+        limiter.pause(key, parseRetryAfter(response.headers.get('retry-after'), ctx.clock.now()) ?? windowMs);
+      }
+    },
+  });
+
+  return {
+    key,
+    async ensureToken() {
+      try {
+        await sessionOf().getAccessToken();
+      } catch (error) {
+        rethrowFortnoxError(error, ctx.signal, ctx.clock.now());
+      }
+    },
+    async call<T>(path: string, callOptions: FortnoxCallOptions = {}): Promise<T> {
+      try {
+        ctx.signal.throwIfAborted();
+        return await sessionOf().withAccessToken((token) =>
+          limiter.schedule(
+            key,
+            () => {
+              options.onCall?.();
+              return $api<T>(path, {
+                method: callOptions.method ?? 'GET',
+                headers: { authorization: `Bearer ${token}` },
+                ...(callOptions.query === undefined ? {} : { query: callOptions.query }),
+                ...(callOptions.form !== undefined
+                  ? { body: callOptions.form }
+                  : callOptions.body === undefined
+                    ? {}
+                    : { body: callOptions.body as Record<string, unknown> }),
+              });
+            },
+            ctx.signal,
+          ),
+        );
+      } catch (error) {
+        rethrowFortnoxError(error, ctx.signal, ctx.clock.now());
+      }
+    },
+  };
+}
