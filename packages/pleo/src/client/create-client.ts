@@ -36,6 +36,10 @@ import { type ExportItemEnvelope, toExportItemEnvelope } from './export-item-env
 import { PLEO_BASE_URLS, type PleoClientOptions } from './options';
 import { flattenPages, type PleoPage, paginate } from './pages';
 
+const jobPageSchema = cursorPaginatedResponseSchema(exportJobV3Schema);
+const jobItemPageSchema = cursorPaginatedResponseSchema(exportJobItemV3Schema);
+const jobResponseSchema = dataResponseSchema(exportJobV3Schema);
+
 /** Largest number of entries one `PUT /v3/export-jobs/{jobId}/items` accepts (413 above). */
 export const PLEO_MAX_ITEMS_PER_UPDATE = 100;
 
@@ -133,12 +137,7 @@ export function createPleoClient(options: PleoClientOptions): PleoClient {
         path,
         query: { company_id: companyId, statuses, limit, after },
       });
-      const page = parseBody(
-        cursorPaginatedResponseSchema(exportJobV3Schema),
-        response.data,
-        `GET ${path}`,
-        'a page of ExportJobV3',
-      );
+      const page = parseBody(jobPageSchema, response.data, `GET ${path}`, 'a page of ExportJobV3');
       return { items: page.data, pageInfo: page.pagination };
     });
   }
@@ -153,12 +152,7 @@ export function createPleoClient(options: PleoClientOptions): PleoClient {
     const limit = pageLimit(params.limit);
     return paginate(`GET ${path}`, async (after) => {
       const response = await transport.request({ method: 'GET', path, query: { status, limit, after } });
-      const page = parseBody(
-        cursorPaginatedResponseSchema(exportJobItemV3Schema),
-        response.data,
-        `GET ${path}`,
-        'a page of ExportJobItemV3',
-      );
+      const page = parseBody(jobItemPageSchema, response.data, `GET ${path}`, 'a page of ExportJobItemV3');
       return { items: page.data, pageInfo: page.pagination };
     });
   }
@@ -190,16 +184,14 @@ export function createPleoClient(options: PleoClientOptions): PleoClient {
     async getJob(jobId) {
       const path = `/v3/export-jobs/${encodeURIComponent(id(jobId, 'jobId'))}`;
       const response = await transport.request({ method: 'GET', path });
-      return parseBody(dataResponseSchema(exportJobV3Schema), response.data, `GET ${path}`, 'ExportJobV3')
-        .data;
+      return parseBody(jobResponseSchema, response.data, `GET ${path}`, 'ExportJobV3').data;
     },
 
     async createJob(body) {
       const valid = parseInput(createExportJobSchema, body, 'body');
       const path = '/v3/export-jobs';
       const response = await transport.request({ method: 'POST', path, body: valid });
-      return parseBody(dataResponseSchema(exportJobV3Schema), response.data, `POST ${path}`, 'ExportJobV3')
-        .data;
+      return parseBody(jobResponseSchema, response.data, `POST ${path}`, 'ExportJobV3').data;
     },
 
     async createJobEvent(body) {

@@ -73,26 +73,6 @@ export class PleoApiError extends Error {
   static isInstance(error: unknown): error is PleoApiError {
     return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[brand] === true;
   }
-
-  /** A copy with a different attempt count (used when the retry budget is exhausted). */
-  withAttempts(attempts: number): PleoApiError {
-    return new PleoApiError({ ...this.toInit(), attempts });
-  }
-
-  private toInit(): PleoApiErrorInit {
-    return {
-      message: this.message,
-      status: this.status,
-      type: this.type,
-      pleoMessage: this.pleoMessage,
-      failureReasonType: this.failureReasonType,
-      retryable: this.retryable,
-      retryAfterMs: this.retryAfterMs,
-      operation: this.operation,
-      attempts: this.attempts,
-      cause: this.cause,
-    };
-  }
 }
 
 /**

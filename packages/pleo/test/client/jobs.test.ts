@@ -1,7 +1,9 @@
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { exportJobV3Schema, isPleoErrorType, PleoApiError, PleoInputError } from '../../src/index';
+import { BASE_URL } from '../support/fake-pleo';
 import { COMPANY_ID, makeJob, OTHER_COMPANY_ID } from '../support/fixtures';
-import { collect, useFakePleo } from '../support/msw-server';
+import { collect, server, useFakePleo } from '../support/msw-server';
 
 const { fake, client } = useFakePleo({ defaultPageSize: 2 });
 
@@ -48,6 +50,28 @@ describe('listJobs / listJobPages', () => {
     fake().jobs.push(makeJob(), makeJob({ companyId: OTHER_COMPANY_ID }));
     const jobs = await collect(client({ companyId: COMPANY_ID }).listJobs({ companyId: OTHER_COMPANY_ID }));
     expect(jobs.map((job) => job.companyId)).toEqual([OTHER_COMPANY_ID]);
+  });
+
+  it('stops with a PleoApiError when the server says hasNextPage but gives no new endCursor', async () => {
+    server.use(
+      http.get(`${BASE_URL}/v3/export-jobs`, () =>
+        HttpResponse.json({
+          data: [makeJob()],
+          pagination: {
+            currentRequestPagination: { parameters: {} },
+            hasNextPage: true,
+            hasPreviousPage: false,
+          },
+        }),
+      ),
+    );
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const job of client().listJobs()) seen.push(job.id);
+    })().catch((e: unknown) => e);
+    expect(seen).toHaveLength(1);
+    expect(PleoApiError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/hasNextPage without a new endCursor/);
   });
 
   it('omits company_id when neither the client nor the call sets it', async () => {
