@@ -25,7 +25,7 @@ describe('VAT translation into Xero TaxType lines', () => {
   it('drops cancelling reverse-charge VAT lines and keeps the reverse-charge TaxType', () => {
     const mj = toManualJournal(reverseCharge(), { noTaxType: 'NONE' });
     expect(mj.JournalLines.map((l) => [l.AccountCode, l.LineAmount, l.TaxType, l.TaxAmount])).toEqual([
-      ['463', 50, 'REVERSECHARGES', undefined],
+      ['463', 50, 'REVERSECHARGES', 10],
       ['090', -50, 'NONE', undefined],
     ]);
   });

@@ -120,7 +120,10 @@ describe('validate (read-only)', () => {
         { ...good.lines[2], amount: 10000 } as never,
       ],
     });
-    const euro = inclusiveVat({ currency: 'EUR' });
+    const euro = journal({
+      currency: 'EUR',
+      lines: [...good.lines, { ...good.lines[2], role: 'contra' } as never],
+    });
     const report = await connector.validate(ctx, job, [
       good,
       locked,
@@ -140,17 +143,22 @@ describe('validate (read-only)', () => {
     expect(await fake.writeCount()).toBe(0);
   });
 
-  it('checks vendors with vendor-based bookkeeping and the bank account of bank-transaction mode', async () => {
-    const { ctx } = contextFor(fake, { config: { cardSpendAs: 'bank_transaction', bankAccountCode: '400' } });
+  it('checks vendors with vendor-based bookkeeping and the wallet account of bank-transaction mode', async () => {
+    const { ctx } = contextFor(fake, { config: { cardSpendAs: 'bank_transaction' } });
     const connector = createXeroConnector();
     const vendorJob = { ...job, vendorBasedBookkeeping: true };
     const jobLevel = await connector.validate(ctx, vendorJob, []);
-    expect(jobLevel.jobIssues.map((i) => i.reason)).toEqual(['invalid_configuration']);
+    expect(jobLevel.jobIssues).toEqual([]);
     const known = supplierInvoice();
     const unknown = supplierInvoice('Nobody & Sons');
-    const report = await connector.validate(ctx, vendorJob, [known, unknown]);
-    expect(report.entryIssues.map((i) => [i.accountingEntryId, i.reason])).toEqual([
-      [unknown.accountingEntryId, 'vendor_unknown'],
+    const good = inclusiveVat();
+    const notABank = journal({
+      lines: good.lines.map((l) => (l.role === 'contra' ? { ...l, account: '800' } : l)),
+    });
+    const report = await connector.validate(ctx, vendorJob, [known, unknown, good, notABank]);
+    expect(report.entryIssues.map((i) => [i.accountingEntryId, i.reason, i.field])).toEqual([
+      [notABank.accountingEntryId, 'account_unknown', 'lines[2].account'],
+      [unknown.accountingEntryId, 'vendor_unknown', 'vendor'],
     ]);
     expect(await fake.writeCount()).toBe(0);
   });
@@ -214,16 +222,42 @@ describe('posting', () => {
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 
-  it('refuses a foreign-currency manual journal before calling Xero', async () => {
+  it('books a foreign-currency card entry as a bank transaction in that currency on the wallet account', async () => {
     const { ctx } = contextFor(fake);
-    const error = await failure(createXeroConnector().postEntry(ctx, inclusiveVat({ currency: 'EUR' })));
+    const entry = inclusiveVat({ currency: 'EUR', postingMode: 'draft' });
+    const euroEntry = {
+      ...entry,
+      lines: entry.lines.map((l) => ({
+        ...l,
+        currency: 'EUR',
+        ...(l.role === 'contra' ? { account: '091' } : {}),
+      })),
+    };
+    const result = await createXeroConnector().postEntry(ctx, euroEntry);
+    const [doc] = fake.documents();
+    expect([doc?.kind, doc?.currency, (doc?.body.BankAccount as { Code: string }).Code]).toEqual([
+      'BankTransactions',
+      'EUR',
+      '091',
+    ]);
+    expect(result.externalUrl).toContain('bankTransactionID=');
+  });
+
+  it('refuses a foreign-currency entry with two wallet lines before calling Xero', async () => {
+    const { ctx } = contextFor(fake);
+    const good = inclusiveVat();
+    const twoContras = journal({
+      currency: 'EUR',
+      lines: [...good.lines, { ...good.lines[2], role: 'contra' } as never],
+    });
+    const error = await failure(createXeroConnector().postEntry(ctx, twoContras));
     expect(error.reason).toBe('validation_failure');
     expect(error.field).toBe('currency');
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
   });
 
   it('books card spend as SPEND/RECEIVE bank transactions when configured (posted entries only)', async () => {
-    const { ctx } = contextFor(fake, { config: { cardSpendAs: 'bank_transaction', bankAccountCode: '090' } });
+    const { ctx } = contextFor(fake, { config: { cardSpendAs: 'bank_transaction' } });
     const spend = inclusiveVat();
     const back = refund();
     const draft = inclusiveVat({ postingMode: 'draft' });
@@ -344,7 +378,7 @@ describe('attachments', () => {
         ),
       ),
     );
-    expect(exe.field).toBe('mimeType');
+    expect([exe.reason, exe.field]).toEqual(['receipt_conversion_failure', 'mimeType']);
     expect(await fake.writeCount()).toBe(writes);
   });
 });

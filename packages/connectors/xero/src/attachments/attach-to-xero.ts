@@ -9,12 +9,13 @@ import {
 import type { XeroClient } from '../http/xero-client';
 import { chooseDocument } from '../posting/choose-document';
 import { idempotencyKeyFor } from '../posting/idempotency-key';
+import { loadOrganisation } from '../reference/xero-reference-data';
 
 /**
  * Uploads one receipt: `PUT /{Endpoint}/{id}/Attachments/{FileName}` with the raw bytes and the file's
  * own MIME type (spec `createManualJournalAttachmentByFileName` and siblings; erp-apis.md §1). The
  * limits are checked before any upload: at most 10 MB (`receipt_file_size_limit_exceeded`), at most 10
- * per record and a supported MIME type (`receipt_upload_failure`). The `Idempotency-Key` is derived
+ * per record (`receipt_upload_failure`) and a supported MIME type (`receipt_conversion_failure`). The `Idempotency-Key` is derived
  * from the document id, position and file name, so a retried upload never attaches twice.
  */
 export async function attachToXero(
@@ -40,12 +41,13 @@ export async function attachToXero(
   const allowed = xeroManifest.attachments.supported ? xeroManifest.attachments.mimeTypes : [];
   if (!allowed.includes(file.mimeType)) {
     throw new ItemError(
-      'receipt_upload_failure',
+      'receipt_conversion_failure',
       `Xero does not accept receipts of type ${file.mimeType}; supported: ${allowed.join(', ')}.`,
       { field: 'mimeType' },
     );
   }
-  const kind = chooseDocument(posted.entry, ctx.config);
+  const organisation = await loadOrganisation(ctx, client);
+  const kind = chooseDocument(posted.entry, ctx.config, organisation.baseCurrency) ?? 'ManualJournals';
   const id = posted.result.externalId;
   const name = encodeURIComponent(file.fileName);
   await client.call(`/${kind}/${id}/Attachments/${name}`, {

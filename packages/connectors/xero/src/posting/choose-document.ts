@@ -4,16 +4,24 @@ import type { XeroDocumentKind } from '../links/xero-deep-link';
 import { isBankTransactionCandidate } from './to-bank-transaction';
 
 /**
- * Which Xero endpoint an entry goes to: supplier invoices → `Invoices` (ACCPAY bill, plus a payment);
- * posted card spend with `cardSpendAs: bank_transaction` → `BankTransactions`; everything else →
- * `ManualJournals`. Deterministic, so `attach` finds the same endpoint again.
+ * Which Xero endpoint an entry goes to, or `undefined` when Xero cannot hold it:
+ * - supplier invoices → `Invoices` (ACCPAY bill, plus a payment when paid);
+ * - entries in a currency other than the organisation's base currency → `BankTransactions` on the
+ *   wallet (contra) account, because Xero manual journals have no currency; `undefined` when the entry
+ *   has no single contra line (e.g. a foreign-currency out-of-pocket expense);
+ * - posted card spend with `cardSpendAs: bank_transaction` → `BankTransactions`;
+ * - everything else → `ManualJournals` (DRAFT or POSTED).
+ * Deterministic, so `attach` finds the same endpoint again.
  */
 export function chooseDocument(
   entry: AccountingEntry,
   config: Pick<XeroConfig, 'cardSpendAs'>,
-): XeroDocumentKind {
+  baseCurrency: string,
+): XeroDocumentKind | undefined {
   if (entry.kind === 'supplier_invoice') return 'Invoices';
-  if (config.cardSpendAs === 'bank_transaction' && isBankTransactionCandidate(entry))
+  const bankable = isBankTransactionCandidate(entry);
+  if (entry.currency !== baseCurrency) return bankable ? 'BankTransactions' : undefined;
+  if (config.cardSpendAs === 'bank_transaction' && bankable && entry.postingMode === 'posted')
     return 'BankTransactions';
   return 'ManualJournals';
 }

@@ -11,7 +11,7 @@ export interface FoldedLine {
   readonly index: number;
   /** Gross in minor units (positive): the line's amount plus the VAT lines folded into it. */
   readonly grossAmount: number;
-  /** VAT in minor units (positive) that Xero books from `TaxType`; `undefined` lets Xero compute it (reverse charge). */
+  /** VAT in minor units (positive) Xero books from `TaxType` (for reverse charge: the self-assessed amount); `undefined` without VAT. */
   readonly taxAmount: number | undefined;
   /** Xero `TaxType` (= Pleo `tax.code`), or `undefined` for lines without VAT. */
   readonly taxType: string | undefined;
@@ -25,7 +25,7 @@ export interface FoldedLine {
  *   (net + VAT), posted with `LineAmountTypes: Inclusive`, `TaxType = tax.code` and
  *   `TaxAmount = VAT` — Xero then books net to the GL account and VAT to the tax type's account;
  * - `reverse`: the input and output VAT lines cancel and are dropped; the net line carries the
- *   reverse-charge `TaxType`, and Xero books both self-assessed halves.
+ *   reverse-charge `TaxType` and `TaxAmount` = the self-assessed VAT, and Xero books both halves.
  * VAT lines are matched to their expense line by `sourceLineId`, else by tax code in order. VAT lines
  * that match nothing (no tax code) stay as ordinary lines on their own account.
  *
@@ -49,11 +49,13 @@ export function foldVatLines(lines: readonly JournalLine[]): FoldedLine[] {
       return;
     }
     let vat = 0;
+    let selfAssessed = 0;
     lines.forEach((candidate, j) => {
       if (vatUsed.has(j) || !isVat(candidate) || !matches(line, candidate)) return;
       if (line.tax?.type === 'reverse') {
         vatUsed.add(j); // both halves dropped; Xero self-assesses from TaxType
         reverseDropped.push(candidate);
+        if (candidate.role === 'input_vat') selfAssessed += candidate.amount;
       } else if (candidate.role === 'input_vat' && candidate.side === line.side) {
         vatUsed.add(j);
         vat += candidate.amount;
@@ -63,7 +65,7 @@ export function foldVatLines(lines: readonly JournalLine[]): FoldedLine[] {
       line,
       index,
       grossAmount: line.amount + vat,
-      taxAmount: line.tax.type === 'reverse' ? undefined : vat,
+      taxAmount: line.tax.type === 'reverse' ? selfAssessed : vat,
       taxType: code,
     });
   });

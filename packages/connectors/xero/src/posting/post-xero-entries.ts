@@ -56,19 +56,22 @@ export async function postXeroEntries(
   const groups = new Map<XeroDocumentKind, Prepared[]>();
   entries.forEach((entry, position) => {
     try {
-      const kind = chooseDocument(entry, ctx.config);
-      if (kind === 'ManualJournals' && entry.currency !== organisation.baseCurrency) {
-        throw new ItemError(
-          'validation_failure',
-          `Xero manual journals are always in the base currency (${organisation.baseCurrency}); this entry is in ${entry.currency}.`,
-          { field: 'currency' },
+      const kind = chooseDocument(entry, ctx.config, organisation.baseCurrency);
+      if (kind === undefined) throw foreignCurrencyError(entry, organisation.baseCurrency);
+      if (kind === 'BankTransactions' && entry.postingMode === 'draft') {
+        ctx.logger.warn(
+          'xero: draft entry booked as an AUTHORISED bank transaction (Xero has no draft bank transactions)',
+          {
+            accountingEntryId: entry.accountingEntryId,
+            currency: entry.currency,
+          },
         );
       }
       const body =
         kind === 'Invoices'
           ? toBill(entry as SupplierInvoiceEntry, ctx.config)
           : kind === 'BankTransactions'
-            ? toBankTransaction(entry, ctx.config.bankAccountCode ?? '', ctx.config)
+            ? toBankTransaction(entry, ctx.config)
             : toManualJournal(entry, ctx.config);
       const list = groups.get(kind) ?? [];
       list.push({ position, entry, kind, body });
@@ -165,6 +168,18 @@ async function putChunk(
       }
       return { ok: true, result };
     }),
+  );
+}
+
+/**
+ * The item failure for an entry Xero cannot book: not in the base currency and without a single wallet
+ * (contra) line to make a bank transaction of.
+ */
+export function foreignCurrencyError(entry: AccountingEntry, baseCurrency: string): ItemError {
+  return new ItemError(
+    'validation_failure',
+    `Xero manual journals are always in the organisation's base currency (${baseCurrency}); this ${entry.currency} entry has no single wallet line to book as a ${entry.currency} bank transaction instead. Book it manually or in a ${entry.currency} organisation.`,
+    { field: 'currency' },
   );
 }
 

@@ -8,12 +8,11 @@ export type { XeroTranslationOptions };
 import type { XeroBankTransaction, XeroLineItem } from './xero-documents';
 
 /**
- * Whether an entry can be a Xero bank transaction: a posted journal entry with exactly one `contra`
- * line (the card / wallet account) and every other line on the opposite side. Xero bank transactions
- * have no draft state, so draft entries stay manual journals.
+ * Whether an entry can be a Xero bank transaction: a journal entry with exactly one `contra` line (the
+ * card / wallet account) and every other line on the opposite side.
  */
 export function isBankTransactionCandidate(entry: AccountingEntry): boolean {
-  if (entry.kind !== 'journal' || entry.postingMode !== 'posted') return false;
+  if (entry.kind !== 'journal') return false;
   const contra = entry.lines.filter((l) => l.role === 'contra');
   const [only] = contra;
   if (contra.length !== 1 || only === undefined) return false;
@@ -22,21 +21,22 @@ export function isBankTransactionCandidate(entry: AccountingEntry): boolean {
 
 /**
  * Translates card spend into a Xero `BankTransaction` (spec `components.schemas.BankTransaction`):
- * `SPEND` when the contra (bank) line is a credit, `RECEIVE` for refunds; `BankAccount.Code` from
- * config; `LineItems` are the non-contra lines with VAT folded per `foldVatLines`
- * (`LineAmountTypes: Inclusive`), unsigned decimals in the entry currency (`CurrencyCode`).
+ * `SPEND` when the contra (wallet) line is a credit, `RECEIVE` for refunds and chargebacks;
+ * `BankAccount.Code` = the contra line's account (the Pleo wallet as a Xero BANK account in the entry
+ * currency); `LineItems` are the other lines with VAT folded per `foldVatLines`
+ * (`LineAmountTypes: Inclusive`), unsigned decimals in the entry currency (`CurrencyCode`). Xero bank
+ * transactions have no draft state: they are always AUTHORISED.
  * Call only when {@link isBankTransactionCandidate} is true.
  */
 export function toBankTransaction(
   entry: AccountingEntry,
-  bankAccountCode: string,
   options: XeroTranslationOptions,
 ): XeroBankTransaction {
   const contra = entry.lines.find((l) => l.role === 'contra') as JournalLine;
   const folded = foldVatLines(entry.lines).filter((f) => f.line !== contra);
   return {
     Type: contra.side === 'credit' ? 'SPEND' : 'RECEIVE',
-    BankAccount: { Code: bankAccountCode },
+    BankAccount: { Code: contra.account },
     ...(entry.supplierName === undefined ? {} : { Contact: { Name: entry.supplierName } }),
     Date: entry.postingDate,
     Reference: entry.reference,
@@ -54,7 +54,7 @@ export function toLineItem(
   options: XeroTranslationOptions,
 ): XeroLineItem {
   const amount = minorUnitsToDecimal(f.grossAmount, entry.currency);
-  const tracking = trackingOf(f.line, f.index);
+  const tracking = trackingOf(f.line, f.index, options.trackingCategories);
   return {
     Description: f.line.description ?? entry.description,
     AccountCode: f.line.account,

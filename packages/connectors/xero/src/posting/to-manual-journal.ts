@@ -11,6 +11,8 @@ export const XERO_MAX_TRACKING_PER_LINE = 2;
 export interface XeroTranslationOptions {
   /** TaxType for lines without VAT (config `noTaxType`). */
   readonly noTaxType: string;
+  /** Dimension → Xero tracking category (config `trackingCategories`); empty = every dimension by name. */
+  readonly trackingCategories?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -41,7 +43,7 @@ function toJournalLine(
   options: XeroTranslationOptions,
 ): XeroJournalLine {
   const sign = f.line.side === 'debit' ? 1 : -1;
-  const tracking = trackingOf(f.line, f.index);
+  const tracking = trackingOf(f.line, f.index, options.trackingCategories);
   return {
     LineAmount: minorUnitsToDecimal(sign * f.grossAmount, entry.currency),
     AccountCode: f.line.account,
@@ -61,14 +63,29 @@ export function narrationOf(entry: AccountingEntry): string {
   return `${entry.description} (Pleo ${ref})`;
 }
 
-/** Dimensions → Xero tracking (`Name` = category, `Option` = option). */
-export function trackingOf(line: JournalLine, index: number): XeroTracking[] {
-  if (line.dimensions.length > XERO_MAX_TRACKING_PER_LINE) {
+/**
+ * Dimensions → Xero tracking (`Name` = category, `Option` = the dimension value). With a mapping, only
+ * mapped dimensions are sent, renamed; without one, every dimension is sent under its own name.
+ * @throws ItemError(`validation_failure`, field `lines[i].dimensions`) when more than 2 would be sent.
+ */
+export function trackingOf(
+  line: JournalLine,
+  index: number,
+  mapping: Readonly<Record<string, string>> = {},
+): XeroTracking[] {
+  const mapped = Object.keys(mapping).length > 0;
+  const tracking = line.dimensions
+    .filter((d: Dimension) => !mapped || mapping[d.dimension] !== undefined)
+    .map((d: Dimension) => ({
+      Name: mapped ? (mapping[d.dimension] ?? d.dimension) : d.dimension,
+      Option: d.value,
+    }));
+  if (tracking.length > XERO_MAX_TRACKING_PER_LINE) {
     throw new ItemError(
       'validation_failure',
-      `Line ${index + 1} has ${line.dimensions.length} dimensions, but Xero allows at most ${XERO_MAX_TRACKING_PER_LINE} tracking categories per line. Map fewer tag groups to Xero tracking.`,
+      `Line ${index + 1} has ${tracking.length} dimensions, but Xero allows at most ${XERO_MAX_TRACKING_PER_LINE} tracking categories per line. Map at most 2 dimensions in the Xero setting trackingCategories.`,
       { field: `lines[${index}].dimensions` },
     );
   }
-  return line.dimensions.map((d: Dimension) => ({ Name: d.dimension, Option: d.value }));
+  return tracking;
 }

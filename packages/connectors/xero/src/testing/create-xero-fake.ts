@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decimalToMinorUnits } from '@ledgerport/connector-kit';
+import { decimalToMinorUnits, minorUnitsToDecimal } from '@ledgerport/connector-kit';
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
 import { XERO_API_BASE_URL, XERO_CONNECTIONS_BASE_URL, XERO_IDENTITY_BASE_URL } from '../config/xero-config';
 import { toXeroMsDate } from '../reference/xero-date';
@@ -151,9 +151,11 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     return validator;
   };
 
-  const takeFault = (): ErpFault | undefined => {
+  /** The fault for this call; `afterCommit` timeouts wait for a state-changing call (not look-ups). */
+  const takeFault = (isWrite: boolean): ErpFault | undefined => {
     const next = faults[0];
     if (next === undefined) return undefined;
+    if (next.fault.kind === 'timeout' && next.fault.afterCommit === true && !isWrite) return undefined;
     next.left--;
     if (next.left <= 0) faults.shift();
     return next.fault;
@@ -301,7 +303,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
         Date: toXeroMsDate(String(bt.Date)),
         BankTransactionID: id,
         Status: 'AUTHORISED',
-        Total: Math.abs(total) / 10 ** 2,
+        Total: minorUnitsToDecimal(Math.abs(total), currency),
         UpdatedDateUTC: toXeroMsDate(new Date().toISOString()),
       },
     };
@@ -622,7 +624,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
         { status: 403 },
       );
     }
-    const fault = takeFault();
+    const fault = takeFault(method === 'PUT' || method === 'POST');
     if (fault?.kind === 'http') {
       log(fault.status);
       const faultHeaders: Record<string, string> = { ...rateHeaders(tenantId) };
@@ -846,15 +848,25 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
   });
 
-  const toErpDocument = (doc: FakeXeroDocument): ErpDocument => {
+  /** Each document, and each bill payment as its own document (debit payables, credit the bank). */
+  const toErpDocuments = (doc: FakeXeroDocument): ErpDocument[] => {
     const t = totals(doc.postings);
-    return {
-      externalId: doc.id,
-      currency: doc.currency,
-      debit: t.debit,
-      credit: t.credit,
-      attachments: doc.attachments.map((a) => ({ fileName: a.fileName, bytes: a.bytes })),
-    };
+    return [
+      {
+        externalId: doc.id,
+        currency: doc.currency,
+        debit: t.debit,
+        credit: t.credit,
+        attachments: doc.attachments.map((a) => ({ fileName: a.fileName, bytes: a.bytes })),
+      },
+      ...doc.payments.map((p) => ({
+        externalId: p.paymentId,
+        currency: doc.currency,
+        debit: p.amount,
+        credit: p.amount,
+        attachments: [],
+      })),
+    ];
   };
 
   const handlers: RequestHandler[] = [tokenHandler, connectionsHandler, apiHandler];
@@ -887,7 +899,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
       Object.assign(seed, { organisation });
     },
     async listDocuments() {
-      return [...docs.values()].map(toErpDocument);
+      return [...docs.values()].flatMap(toErpDocuments);
     },
     async writeCount() {
       return writes;

@@ -19,7 +19,7 @@ export interface IncomingLine {
  * Expands one signed line into ledger postings the way Xero books it: with `Inclusive` amounts the
  * line is split into net (to the line's account) and VAT (to the VAT account `vatAccount`): the given
  * `TaxAmount`, else `gross × rate / (1 + rate)`; `Exclusive` adds VAT on top; a reverse-charge tax type
- * books self-assessed VAT `net × rate` twice (debit and credit), so it nets to zero.
+ * books the self-assessed VAT (`TaxAmount`, else `net × rate`) twice (debit and credit), so it nets to zero.
  */
 export function expandLine(
   line: IncomingLine,
@@ -35,7 +35,10 @@ export function expandLine(
   if (rate === undefined || lineAmountTypes === 'NoTax' || rate.rate === 0)
     return [{ account, amount: gross }];
   if (rate.reverseCharge === true) {
-    const vat = Math.round(Math.abs(gross) * rate.rate);
+    const vat =
+      line.TaxAmount !== undefined
+        ? Math.abs(decimalToMinorUnits(line.TaxAmount, currency))
+        : Math.round(Math.abs(gross) * rate.rate);
     return [
       { account, amount: gross },
       { account: vatAccount, amount: vat },

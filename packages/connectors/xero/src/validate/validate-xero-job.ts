@@ -8,6 +8,7 @@ import type {
 import type { XeroConfig } from '../config/xero-config';
 import type { XeroClient } from '../http/xero-client';
 import { chooseDocument } from '../posting/choose-document';
+import { foreignCurrencyError } from '../posting/post-xero-entries';
 import {
   findContactNames,
   loadAccounts,
@@ -18,9 +19,9 @@ import {
 /**
  * Read-only readiness checks (issue #6 "validate()"), using only GETs:
  * - job level (always): `GET /Organisation` (reachable, base currency, lock dates → `lockedThrough`);
- *   with `cardSpendAs: bank_transaction`, the configured bank account exists, is ACTIVE and of type BANK;
  * - entry level (for each page of entries): every account code and tax type exists and is ACTIVE
- *   (`GET /Accounts`, `GET /TaxRates`, memoised per job); manual journals are in the base currency;
+ *   (`GET /Accounts`, `GET /TaxRates`, memoised per job); an entry that becomes a bank transaction has a
+ *   BANK contra account; a foreign-currency entry can be booked at all;
  *   the posting date is after the lock dates; with vendor-based bookkeeping, each bill's contact exists.
  */
 export async function validateXeroJob(
@@ -33,29 +34,27 @@ export async function validateXeroJob(
   const entryIssues: EntryIssue[] = [];
   const organisation = await loadOrganisation(ctx, client);
 
-  if (ctx.config.cardSpendAs === 'bank_transaction' && entries.length === 0) {
-    const accounts = await loadAccounts(ctx, client);
-    const bank = accounts.get(ctx.config.bankAccountCode ?? '');
-    if (bank === undefined || bank.status !== 'ACTIVE' || bank.type !== 'BANK') {
-      jobIssues.push({
-        reason: 'invalid_configuration',
-        message: `Bank account "${ctx.config.bankAccountCode}" is not an active BANK account in Xero: fix bankAccountCode in the Xero configuration.`,
-      });
-    }
-  }
   if (entries.length === 0) return { jobIssues, entryIssues, lockedThrough: organisation.lockedThrough };
 
   const [accounts, taxRates] = await Promise.all([loadAccounts(ctx, client), loadTaxRates(ctx, client)]);
   for (const entry of entries) {
     const issue = (reason: EntryIssue['reason'], message: string, field?: string) =>
       entryIssues.push({ accountingEntryId: entry.accountingEntryId, reason, message, field });
-    const document = chooseDocument(entry, ctx.config);
-    if (document === 'ManualJournals' && entry.currency !== organisation.baseCurrency) {
-      issue(
-        'validation_failure',
-        `Xero manual journals are always in the organisation's base currency (${organisation.baseCurrency}), but this entry is in ${entry.currency}. Book it as a bank transaction or in a ${entry.currency} organisation.`,
-        'currency',
-      );
+    const document = chooseDocument(entry, ctx.config, organisation.baseCurrency);
+    if (document === undefined) {
+      const error = foreignCurrencyError(entry, organisation.baseCurrency);
+      issue(error.reason, error.message, error.field);
+    }
+    if (document === 'BankTransactions') {
+      const contra = entry.lines.find((l) => l.role === 'contra');
+      const bank = contra === undefined ? undefined : accounts.get(contra.account);
+      if (contra !== undefined && bank !== undefined && bank.type !== 'BANK') {
+        issue(
+          'account_unknown',
+          `Account ${contra.account} is not a bank account in Xero, so this ${entry.currency} card entry cannot be booked as a bank transaction. Make the Pleo wallet account a BANK account in ${entry.currency} in Xero.`,
+          `lines[${entry.lines.indexOf(contra)}].account`,
+        );
+      }
     }
     if (organisation.lockedThrough !== undefined && entry.postingDate <= organisation.lockedThrough) {
       issue(
