@@ -42,6 +42,24 @@ describe('authentication', () => {
     ]);
   });
 
+  it('maps a failing token getter to authentication_failure without sending a request', async () => {
+    const pleo = client({
+      auth: {
+        type: 'bearer',
+        token: async () => {
+          throw new Error('refresh token expired');
+        },
+      },
+    });
+    const error = await pleo.getJob(makeJob().id).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      failureReasonType: 'authentication_failure',
+      retryable: false,
+      status: undefined,
+    });
+    expect(fake().requests).toHaveLength(0);
+  });
+
   it('maps 401 to authentication_failure without retrying and without leaking the key', async () => {
     const wrongKey = 'lp_wrong_key_9d8c7b6a';
     const error = await collect(client({ auth: { type: 'apiKey', apiKey: wrongKey } }).listJobs()).catch(
