@@ -35,10 +35,12 @@ export interface ItemReporter {
   /** Sends every queued update; resolves when all were sent (or gave up per entry). */
   flush(): Promise<void>;
   /**
-   * Keeps the job from expiring when nothing finished lately: marks `accountingEntryId` (an entry being
-   * processed, never a final one) `in_progress`, which updates the job's `lastUpdatedAt`.
+   * Keeps the job from expiring when nothing finished lately: marks an entry still being processed
+   * `in_progress`, which updates the job's `lastUpdatedAt`. `pickEntry` is called when the PUT is
+   * about to be sent (after earlier flushes), so a finished entry is never set back to `in_progress`;
+   * it returns `undefined` when nothing is in flight (then nothing is sent).
    */
-  keepAlive(accountingEntryId: string): Promise<void>;
+  keepAlive(pickEntry: () => string | undefined): Promise<void>;
   /** Entries Pleo rejected in `errors[]` more than 3 times. */
   readonly rejected: number;
 }
@@ -153,8 +155,10 @@ export function createItemReporter(options: ItemReporterOptions): ItemReporter {
     flush() {
       return enqueue(drain);
     },
-    keepAlive(accountingEntryId) {
+    keepAlive(pickEntry) {
       return enqueue(async () => {
+        const accountingEntryId = pickEntry();
+        if (accountingEntryId === undefined) return;
         try {
           await pleo.updateJobItems(jobId, [
             { accountingEntryId, status: 'in_progress' } as UpdateExportJobItemV3,

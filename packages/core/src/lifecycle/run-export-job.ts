@@ -204,11 +204,7 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   const reportIntervalMs = options.reportIntervalMs ?? DEFAULT_REPORT_INTERVAL_MS;
   const keepAlive = setInterval(() => {
     const work =
-      reporter.pending > 0
-        ? reporter.flush()
-        : run.inFlight.size > 0
-          ? reporter.keepAlive(run.inFlight.values().next().value as string)
-          : Promise.resolve();
+      reporter.pending > 0 ? reporter.flush() : reporter.keepAlive(() => run.inFlight.values().next().value);
     work.catch((error: unknown) => stopOnPleoError(run, error));
   }, reportIntervalMs);
   keepAlive.unref();
