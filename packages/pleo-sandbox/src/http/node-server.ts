@@ -28,7 +28,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
  */
 export function startNodeServer(
   core: RequestCore,
-  o: { port?: number; host?: string } = {},
+  o: { port?: number | undefined; host?: string | undefined } = {},
   onUrl?: (url: string) => void,
 ): Promise<ListeningServer> {
   const host = o.host ?? '127.0.0.1';

@@ -19,33 +19,33 @@ import { deliverJobCreated, type WebhookDelivery } from '../webhook/job-created-
 /** Options of {@link createPleoSandbox}. */
 export interface PleoSandboxOptions {
   /** Origin the msw handlers answer for; default `https://sandbox.pleo.test`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Injectable clock (job expiry, receipt URL expiry). `clock.advance(ms)` adds to it. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** Freeze time at `now()` (or the real time) at creation; it then moves only via `clock.advance`. */
-  manualClock?: boolean;
+  manualClock?: boolean | undefined;
   /** Page size when a request has no `limit`; default 10 (so a client that ignores paging fails). */
-  defaultPageSize?: number;
+  defaultPageSize?: number | undefined;
   /** When set, each job creation POSTs a signed `v1.export-job.created` delivery to `url`. */
-  webhook?: { url: string; secret: string };
+  webhook?: { url: string; secret: string } | undefined;
 }
 
 /** Options of {@link PleoSandbox.createCompany}. */
 export interface CreateCompanyOptions {
-  companyId?: string;
-  apiKey?: string;
-  bearerToken?: string;
-  name?: string;
+  companyId?: string | undefined;
+  apiKey?: string | undefined;
+  bearerToken?: string | undefined;
+  name?: string | undefined;
 }
 
 /** Options of {@link PleoSandbox.seedCompany}. */
 export interface SeedCompanyOptions extends CreateCompanyOptions {
   /** Generator seed (default 1); ignored with `items`. */
-  seed?: number;
+  seed?: number | undefined;
   /** Items to seed (their `companyId` is replaced by the new company's). */
-  items?: ExportItemV3[];
+  items?: ExportItemV3[] | undefined;
   /** Number of generated items (default 64); generated lazily. */
-  itemCount?: number;
+  itemCount?: number | undefined;
 }
 
 /** The running sandbox. */
@@ -55,7 +55,10 @@ export interface PleoSandbox {
   /** msw handlers for `baseUrl` (as given at creation). */
   handlers(): RequestHandler[];
   /** Starts a real node:http server (default 127.0.0.1, any free port). */
-  listen(o?: { port?: number; host?: string }): Promise<{ url: string; close(): Promise<void> }>;
+  listen(o?: {
+    port?: number | undefined;
+    host?: string | undefined;
+  }): Promise<{ url: string; close(): Promise<void> }>;
   /** Registers a company; returns its id and API key (Basic username, empty password). */
   createCompany(o?: CreateCompanyOptions): { companyId: string; apiKey: string };
   /**
@@ -66,7 +69,7 @@ export interface PleoSandbox {
   createJob(
     companyId: string,
     items: ExportItemV3[],
-    o?: { vendorBasedBookkeeping?: boolean; isInteractive?: boolean },
+    o?: { vendorBasedBookkeeping?: boolean | undefined; isInteractive?: boolean | undefined },
   ): ExportJobV3;
   /**
    * Creates a company with one pending job over seed items (`items`, or `itemCount` generated
@@ -143,7 +146,7 @@ export function createPleoSandbox(options: PleoSandboxOptions = {}): PleoSandbox
   const createJobFromSource = (
     companyId: string,
     source: ItemSource,
-    o: { vendorBasedBookkeeping?: boolean; isInteractive?: boolean } = {},
+    o: { vendorBasedBookkeeping?: boolean | undefined; isInteractive?: boolean | undefined } = {},
   ): ExportJobV3 => {
     const record = store.createJob(companyId, source, o);
     return record.toJob();

@@ -56,11 +56,11 @@ export interface GenerateSeedItemsOptions {
   /** Company the items belong to (`ExportItemV3.companyId`). */
   companyId: string;
   /** PRNG seed; the same seed and company give the same items. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** Number of items; default 64 (≥ 60 covers every type/tax/currency combination listed). */
-  count?: number;
+  count?: number | undefined;
   /** Origin used in receipt URLs before the sandbox re-issues them; default `https://sandbox.pleo.test`. */
-  fileBaseUrl?: string;
+  fileBaseUrl?: string | undefined;
 }
 
 /** Tax scenarios the generator cycles through. */

@@ -45,9 +45,9 @@ export interface CompanyRecord {
 
 /** Options of {@link SandboxStore.createJob}. */
 export interface CreateJobOptions {
-  vendorBasedBookkeeping?: boolean;
-  isInteractive?: boolean;
-  createdBy?: string | null;
+  vendorBasedBookkeeping?: boolean | undefined;
+  isInteractive?: boolean | undefined;
+  createdBy?: string | null | undefined;
 }
 
 /** Thrown by programmatic calls for caller mistakes (not HTTP answers). */
@@ -79,7 +79,12 @@ export class SandboxStore {
    * @throws SandboxUsageError when the company id, API key or bearer token is already taken.
    */
   createCompany(
-    o: { companyId?: string; apiKey?: string; bearerToken?: string; name?: string } = {},
+    o: {
+      companyId?: string | undefined;
+      apiKey?: string | undefined;
+      bearerToken?: string | undefined;
+      name?: string | undefined;
+    } = {},
   ): CompanyRecord {
     const companyId = o.companyId ?? randomUUID();
     const apiKey = o.apiKey ?? `sandbox_${randomBytes(18).toString('base64url')}`;
