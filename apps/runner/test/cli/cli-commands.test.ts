@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPleoSandbox, generateSeedItems } from '@ledgerport/pleo-sandbox';
@@ -253,6 +261,91 @@ describe('ledgerport sandbox + run --once --config', () => {
       expect(job?.successful).toBe(25);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+});
+
+describe('ledgerport sandbox --seed + run --once with the file connectors', () => {
+  it('exports a seed file with the SIE connector into .si files', async () => {
+    const dir = fresh();
+    const companyId = '7c0f6a52-1d2e-4b3a-9c8d-0e1f2a3b4c5d';
+    writeFileSync(
+      join(dir, 'items.json'),
+      JSON.stringify(generateSeedItems({ companyId, seed: 4, count: 30 })),
+    );
+    mkdirSync(join(dir, 'out'));
+    const child = startLedgerport(['sandbox', '--port', '0', '--seed', 'items.json', '--json'], { cwd: dir });
+    try {
+      const details = JSON.parse(await firstLine(child)) as {
+        baseUrl: string;
+        apiKey: string;
+        companyId: string;
+        jobId: string;
+      };
+      const config = writeConfig(dir, details.baseUrl, details.companyId, {
+        connector: 'sie',
+        config: {
+          outputDirectory: join(dir, 'out'),
+          companyName: 'Seed AB',
+          organizationNumber: '556677-8899',
+          contraAccounts: { SEK: '1930', DKK: '1931', EUR: '1932' },
+        },
+        mapping: { payablesAccount: '2440' },
+      });
+      const run = await runLedgerport(['run', '--once', '--json', '--config', config], {
+        env: { PLEO_API_KEY: details.apiKey },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const job = (
+        JSON.parse(run.stdout) as {
+          companies: { jobs: { status: string; successful: number; artifacts: string[] }[] }[];
+        }
+      ).companies[0]?.jobs[0];
+      expect(job?.status).toBe('completed');
+      expect(job?.successful).toBe(30);
+      const siFiles = readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.si'));
+      expect(siFiles.length).toBeGreaterThan(0);
+      expect(siFiles.every((f) => f.startsWith(details.jobId))).toBe(true);
+      const sie = readFileSync(join(dir, 'out', `${details.jobId}.si`), 'latin1');
+      expect(sie).toMatch(/^#FLAGGA 0/);
+      expect(sie).toContain('#VER');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
+
+describe('ledgerport export <jobId>', () => {
+  it('runs one job by id and reports it as JSON', async () => {
+    const sandbox = createPleoSandbox();
+    const seeded = sandbox.seedCompany({ seed: 8, itemCount: 12 });
+    const server = await sandbox.listen({ port: 0 });
+    const dir = fresh();
+    try {
+      writeConfig(dir, server.url, seeded.companyId, MEMORY_COMPANY);
+      const run = await runLedgerport(['export', seeded.jobId, '--json'], {
+        cwd: dir,
+        env: { PLEO_API_KEY: seeded.apiKey },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        jobId: seeded.jobId,
+        status: 'completed',
+        final: true,
+        successful: 12,
+        failed: 0,
+      });
+      expect(sandbox.getJob(seeded.jobId).status).toBe('completed');
+      const unknown = await runLedgerport(['export', '00000000-0000-4000-8000-00000000abcd'], {
+        cwd: dir,
+        env: { PLEO_API_KEY: seeded.apiKey },
+      });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(
+        /^ledgerport: cannot read job 00000000-0000-4000-8000-00000000abcd from Pleo/,
+      );
+    } finally {
+      await server.close();
     }
   });
 });
