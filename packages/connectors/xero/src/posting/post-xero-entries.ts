@@ -58,9 +58,13 @@ export async function postXeroEntries(
     try {
       const kind = chooseDocument(entry, ctx.config, organisation.baseCurrency);
       if (kind === undefined) throw foreignCurrencyError(entry, organisation.baseCurrency);
-      if (kind === 'BankTransactions' && entry.postingMode === 'draft') {
+      if (
+        entry.postingMode === 'draft' &&
+        (kind === 'BankTransactions' ||
+          (kind === 'Invoices' && entry.kind === 'supplier_invoice' && entry.payment !== undefined))
+      ) {
         ctx.logger.warn(
-          'xero: draft entry booked as an AUTHORISED bank transaction (Xero has no draft bank transactions)',
+          'xero: draft entry booked AUTHORISED (Xero has no draft bank transactions and pays only authorised bills)',
           {
             accountingEntryId: entry.accountingEntryId,
             currency: entry.currency,

@@ -9,14 +9,16 @@ import type { XeroBankTransaction, XeroLineItem } from './xero-documents';
 
 /**
  * Whether an entry can be a Xero bank transaction: a journal entry with exactly one `contra` line (the
- * card / wallet account) and every other line on the opposite side.
+ * card / wallet account) and every other line, once VAT is folded ({@link foldVatLines}), on the
+ * opposite side.
  */
 export function isBankTransactionCandidate(entry: AccountingEntry): boolean {
   if (entry.kind !== 'journal') return false;
   const contra = entry.lines.filter((l) => l.role === 'contra');
   const [only] = contra;
   if (contra.length !== 1 || only === undefined) return false;
-  return entry.lines.every((l) => l === only || l.side !== only.side);
+  // After VAT folding (reverse-charge halves dropped), every other line must be on the other side.
+  return foldVatLines(entry.lines).every((f) => f.line === only || f.line.side !== only.side);
 }
 
 /**

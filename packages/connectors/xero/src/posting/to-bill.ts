@@ -10,7 +10,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Translates a supplier invoice into a Xero bill (`Invoice` with `Type: ACCPAY`): the contact by
  * `vendor.externalId` when it is a Xero ContactID, else by name; lines = the invoice's debit lines
  * (VAT folded, `LineAmountTypes: Inclusive`); the payable line is Xero's own (accounts payable), so it
- * is not sent. `Status` AUTHORISED when posted, DRAFT otherwise.
+ * is not sent. `Status` AUTHORISED when posted or already paid by Pleo (Xero only pays AUTHORISED bills,
+ * so a paid bill cannot stay a draft), DRAFT otherwise.
  * @throws ItemError(`validation_failure`) when an invoice line is a credit (Xero bills cannot hold one).
  */
 export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOptions): XeroBill {
@@ -37,7 +38,7 @@ export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOpti
     ...(entry.invoiceNumber === undefined ? {} : { InvoiceNumber: entry.invoiceNumber }),
     Reference: entry.reference,
     CurrencyCode: entry.currency,
-    Status: entry.postingMode === 'posted' ? 'AUTHORISED' : 'DRAFT',
+    Status: entry.postingMode === 'posted' || entry.payment !== undefined ? 'AUTHORISED' : 'DRAFT',
     LineAmountTypes: 'Inclusive',
     ...(entry.pleoUrl === undefined ? {} : { Url: entry.pleoUrl }),
     LineItems: folded.map((f) => toLineItem(entry, f, options)),
@@ -46,11 +47,10 @@ export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOpti
 
 /**
  * The payment settling a bill from the Pleo wallet (`Payment`): account = the payment's credit (contra)
- * line, amount = the gross. `undefined` when Pleo has not paid it, or when the bill is a draft (Xero
- * only pays AUTHORISED bills).
+ * line, amount = the gross. `undefined` when Pleo has not paid it.
  */
 export function toBillPayment(entry: SupplierInvoiceEntry, invoiceId: string): XeroPayment | undefined {
-  if (entry.payment === undefined || entry.postingMode !== 'posted') return undefined;
+  if (entry.payment === undefined) return undefined;
   const contra = entry.payment.lines.find((l) => l.side === 'credit');
   if (contra === undefined) return undefined;
   return {
