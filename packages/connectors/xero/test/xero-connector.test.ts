@@ -235,11 +235,11 @@ describe('posting', () => {
     };
     const result = await createXeroConnector().postEntry(ctx, euroEntry);
     const [doc] = fake.documents();
-    expect([doc?.kind, doc?.currency, (doc?.body.BankAccount as { Code: string }).Code]).toEqual([
-      'BankTransactions',
-      'EUR',
-      '091',
-    ]);
+    expect([
+      doc?.kind,
+      doc?.currency,
+      (doc?.body.BankAccount as { Code?: string } | undefined)?.Code,
+    ]).toEqual(['BankTransactions', 'EUR', '091']);
     expect(result.externalUrl).toContain('bankTransactionID=');
   });
 
