@@ -63,7 +63,7 @@ describe('canonicalExportItems', () => {
     expect(items.some((i) => i.accountingEntryLines.some((l) => l.tax?.rate === 0))).toBe(true);
     expect(items.some((i) => i.accountingEntryLines.length === 3)).toBe(true);
     const currencies = new Set(items.map((i) => i.amount.inWalletCurrency.currency));
-    expect(currencies).toEqual(new Set(['SEK', 'EUR', 'JPY', 'KWD']));
+    expect(currencies).toEqual(new Set(['SEK', 'EUR', 'JPY', 'KWD', 'DKK']));
     expect(items.some((i) => i.amount.inSupplierCurrency.currency === 'USD')).toBe(true);
     const ap = canonicalExportItem('invoice-accounts-payable-eur');
     expect(ap.bookkeeping?.method).toBe('accounts_payable');
@@ -140,5 +140,16 @@ describe('canonicalEntries', () => {
     const posted = canonicalEntries({ postingMode: 'posted' });
     expect(posted.every((e) => e.postingMode === 'posted')).toBe(true);
     expect(entries.every((e) => e.postingMode === 'draft')).toBe(true);
+  });
+});
+
+describe('accounts-payable fixtures', () => {
+  it('map to a supplier invoice with its payment, and a settlement journal', () => {
+    const entries = canonicalEntries();
+    const card = entries[CANONICAL_FIXTURE_NAMES.indexOf('card-purchase-accounts-payable-dkk')]!;
+    expect(card.kind).toBe('supplier_invoice');
+    expect(card.kind === 'supplier_invoice' && card.payment?.lines.length).toBe(2);
+    const payment = entries[CANONICAL_FIXTURE_NAMES.indexOf('invoice-payment-accounts-payable-eur')]!;
+    expect(payment.lines.map((l) => l.role).sort()).toEqual(['contra', 'payable']);
   });
 });
