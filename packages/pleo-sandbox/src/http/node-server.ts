@@ -43,7 +43,13 @@ export function startNodeServer(
         return core({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body }, baseUrl);
       })
       .then((response) => {
-        res.writeHead(response.status, response.headers);
+        const headers = { ...response.headers };
+        if (response.body !== undefined && headers['content-length'] === undefined) {
+          headers['content-length'] = String(
+            typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.byteLength,
+          );
+        }
+        res.writeHead(response.status, headers);
         res.end(req.method === 'HEAD' ? undefined : response.body);
       })
       .catch((error: unknown) => {
