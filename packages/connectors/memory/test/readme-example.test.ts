@@ -14,6 +14,8 @@ it('runs the README example', async () => {
   expect(ledger.findById(result.externalId)?.lines).toHaveLength(entry!.lines.length);
 
   ledger.injectFault({ kind: 'http', status: 429, retryAfterSeconds: 2 });
-  const error = await connector.postEntry(ctx, { ...entry!, idempotencyKey: 'another' }).catch((e: unknown) => e);
+  const error = await connector
+    .postEntry(ctx, { ...entry!, idempotencyKey: 'another' })
+    .catch((e: unknown) => e);
   expect(error).toMatchObject({ reason: 'accounting_system_rate_limit', retryAfterMs: 2000 });
 });
