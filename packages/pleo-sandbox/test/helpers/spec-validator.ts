@@ -9,12 +9,30 @@
  * typed `date-time`, accept either). Objects are closed (`additionalProperties: false` unless the
  * spec says otherwise) so a misspelt field fails.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-const SPEC_PATH = new URL('../../../../../shared/specs/pleo/export-openapi.yml', import.meta.url);
+/**
+ * Where the official spec is read from: `PLEO_EXPORT_OPENAPI`, else the shared specs folder beside
+ * the repository (`../shared/specs/pleo/`), else the copy vendored by `@ledgerport/pleo`.
+ */
+const SPEC_CANDIDATES = [
+  process.env.PLEO_EXPORT_OPENAPI,
+  fileURLToPath(new URL('../../../../../shared/specs/pleo/export-openapi.yml', import.meta.url)),
+  fileURLToPath(new URL('../../../pleo/spec/export-openapi.yml', import.meta.url)),
+].filter((path): path is string => path !== undefined && path !== '');
+
+function specPath(): string {
+  const found = SPEC_CANDIDATES.find((path) => existsSync(path));
+  if (!found)
+    throw new Error(
+      `Pleo export-openapi.yml not found; tried ${SPEC_CANDIDATES.join(', ')} (set PLEO_EXPORT_OPENAPI)`,
+    );
+  return found;
+}
 const SPEC_ID = 'https://ledgerport.test/pleo-export-openapi.json';
 const NOT_REGEX_PATTERNS = new Set(['YYYY-MM-DDTHH:mi:ssZ', "yyyy-MM-dd'T'HH:mm:ss'Z'", 'YYYY-MM-DD']);
 
@@ -47,7 +65,7 @@ let ajv: Ajv | undefined;
 
 function instance(): Ajv {
   if (ajv) return ajv;
-  const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as { components: { schemas: Schema } };
+  const spec = parse(readFileSync(specPath(), 'utf8')) as { components: { schemas: Schema } };
   ajv = new Ajv({ strict: false, allErrors: true });
   const addFormats = addFormatsModule as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
