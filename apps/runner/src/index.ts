@@ -58,4 +58,4 @@ export { openPostgresDriver, type PostgresDriverOptions } from './store/postgres
 export type { JobClaim, JobRunRecord, RunnerStore } from './store/runner-store';
 export type { SqlDriver, SqlValue } from './store/sql-driver';
 export { createSqlRunnerStore } from './store/sql-runner-store';
-export { openSqliteDriver } from './store/sqlite/sqlite-driver';
+export { openSqliteDriver, type SqliteSynchronous } from './store/sqlite/sqlite-driver';

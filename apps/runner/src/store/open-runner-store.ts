@@ -16,7 +16,7 @@ export async function openRunnerStore(config: StoreConfig, baseDir: string): Pro
   if (config.type === 'sqlite') {
     const path =
       config.path === ':memory:' || isAbsolute(config.path) ? config.path : resolve(baseDir, config.path);
-    const driver = openSqliteDriver(path);
+    const driver = openSqliteDriver(path, { synchronous: config.synchronous });
     try {
       await applyMigrations(driver);
     } catch (error) {

@@ -60,7 +60,11 @@ describe('loadConfig', () => {
     expect(loaded.file).toBe(join(cwd, 'ledgerport.config.json'));
     expect(loaded.config.pleo.auth).toEqual({ type: 'apiKey', apiKey: SECRET });
     expect(loaded.config.pleo.pollIntervalSeconds).toBe(60);
-    expect(loaded.config.store).toEqual({ type: 'sqlite', path: '.ledgerport/ledgerport.db' });
+    expect(loaded.config.store).toEqual({
+      type: 'sqlite',
+      path: '.ledgerport/ledgerport.db',
+      synchronous: 'full',
+    });
     const company = loaded.config.companies[COMPANY];
     expect(company).toMatchObject({
       connector: 'sie',

@@ -15,7 +15,7 @@ let n = 0;
 runnerStoreContract('SQLite store', async () => {
   n += 1;
   const path = `db-${n}/state.db`;
-  const open = () => openRunnerStore({ type: 'sqlite', path }, dir);
+  const open = () => openRunnerStore({ type: 'sqlite', path, synchronous: 'full' }, dir);
   return { store: await open(), reopen: open };
 });
 

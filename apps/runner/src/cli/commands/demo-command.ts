@@ -59,7 +59,10 @@ export function registerDemoCommand(program: Command): void {
         const sandbox = createPleoSandbox();
         const seeded = sandbox.seedCompany({ seed, itemCount });
         const server = await sandbox.listen({ port: 0 });
-        const store = await openRunnerStore({ type: 'sqlite', path: ':memory:' }, process.cwd());
+        const store = await openRunnerStore(
+          { type: 'sqlite', path: ':memory:', synchronous: 'full' },
+          process.cwd(),
+        );
         const bar = createExportProgressBar();
         try {
           mkdirSync(outDir, { recursive: true });
