@@ -15,6 +15,12 @@ import type { ExportProgressEvent } from './run-export-job-options';
 export type StopCause =
   /** A systemic error (item reason escalated, or a JobError thrown mid-job): send `failed` with it. */
   | { readonly kind: 'job_error'; readonly error: JobError }
+  /**
+   * A Pleo call failed past the client's retries (`pleo_rate_limit`, `service_unreachable`, …): try to
+   * send `failed` with it, but record nothing first, so a run that cannot reach Pleo leaves the job
+   * resumable instead of pinning a final event on it.
+   */
+  | { readonly kind: 'pleo_error'; readonly error: JobError }
   /** Pleo closed the job (expired, canceled): send nothing more. */
   | { readonly kind: 'job_closed'; readonly error: PleoJobClosedError }
   /** The caller's signal aborted. */

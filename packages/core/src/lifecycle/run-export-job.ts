@@ -55,8 +55,13 @@ const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
  * posting and reports what finished; see `onAbort` for what happens next (default: leave the job
  * `in_progress` and resolve `interrupted`).
  *
- * @throws only when the job cannot be read from Pleo at all (the classified `JobError`), or when
- * the store fails; every other problem becomes the outcome.
+ * Pleo failing past the client's retries mid-run (`pleo_rate_limit`, `service_unreachable`): the run
+ * stops and tries to send `failed` with that reason; when even that fails, nothing is recorded, the job
+ * stays `in_progress` and a later run resumes it.
+ *
+ * @throws the classified `JobError` when the job cannot be read or claimed (`getJob` / `started` fail
+ * past the client's retries), or the store's error when the store fails; every other problem becomes
+ * the outcome.
  */
 export async function runExportJob<Config>(options: RunExportJobOptions<Config>): Promise<ExportJobOutcome> {
   const { pleo, connector } = options;
@@ -243,6 +248,13 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
     }
     return finish(interrupted(jobId, tally));
   }
+  if (stop?.kind === 'pleo_error') {
+    return sendFinalEvent(
+      { pleo, store, jobId, tally, reporter, logger },
+      { event: 'failed', failureReasonType: stop.error.reason, failureReason: stop.error.message },
+      { recordFirst: false },
+    ).then(finish);
+  }
   if (stop?.kind === 'job_error') {
     return sendFinal({
       event: 'failed',
@@ -308,7 +320,7 @@ async function streamAndProcess<Config>(
     await reporting;
   } catch (error) {
     if (run.ctx.signal.aborted) return;
-    stopOnPleoError(run, error);
+    stopOnPleoError(run, await classifyPleoError(pleo, jobId, error));
   }
 }
 
@@ -333,18 +345,15 @@ async function commit<Config>(run: JobRun<Config>, posted: PostedEntry[]): Promi
   for (const p of posted) await recordSuccess(run as JobRun<unknown>, p.entry.accountingEntryId, p.result);
 }
 
-/** Records why a Pleo call stopped the run. */
+/** Records why a Pleo call (error already classified by `classifyPleoError`) stopped the run. */
 function stopOnPleoError(run: JobRun<unknown>, error: unknown): void {
   if (error instanceof PleoJobClosedError) stopRun(run, { kind: 'job_closed', error });
-  else if (JobError.isInstance(error)) stopRun(run, { kind: 'job_error', error });
+  else if (JobError.isInstance(error)) stopRun(run, { kind: 'pleo_error', error });
   else {
-    run.logger.error('Unexpected error while talking to Pleo', { error });
+    run.logger.error('Unexpected error while streaming or reporting the job', { error });
     stopRun(run, {
       kind: 'job_error',
-      error: new JobError(
-        'service_unreachable',
-        'Pleo answered unexpectedly during the export: export again later.',
-      ),
+      error: toLedgerportError(error, 'job', { secrets: run.secretValues }),
     });
   }
 }
@@ -375,13 +384,18 @@ interface FinalEventDeps {
 async function sendFinalEvent(
   deps: FinalEventDeps,
   wanted: Omit<FinalEventRecord, 'sent'>,
+  options: { recordFirst: boolean } = { recordFirst: true },
 ): Promise<ExportJobOutcome> {
   const { pleo, store, jobId, tally, reporter } = deps;
-  const record = await store.recordFinalEvent(jobId, wanted);
+  const record = options.recordFirst
+    ? await store.recordFinalEvent(jobId, wanted)
+    : { ...wanted, sent: false };
   if (record.sent) return outcomeOf(jobId, record, tally);
   try {
-    for (const left of await store.listUnreported(jobId)) {
-      if (left.outcome !== undefined) reporter.add(left.accountingEntryId, left.outcome);
+    if (reporter.pending === 0) {
+      for (const left of await store.listUnreported(jobId)) {
+        if (left.outcome !== undefined) reporter.add(left.accountingEntryId, left.outcome);
+      }
     }
     if (reporter.pending > 0) await reporter.flush();
     await pleoCall(pleo, jobId, () =>
@@ -399,13 +413,15 @@ async function sendFinalEvent(
   } catch (error) {
     if (error instanceof PleoJobClosedError) {
       if (error.job?.status === record.event) {
+        if (!options.recordFirst) await store.recordFinalEvent(jobId, wanted);
         await store.markFinalEventSent(jobId);
         return outcomeOf(jobId, record, tally);
       }
       return closedOutcome(jobId, error, tally);
     }
     const reason = JobError.isInstance(error) ? error.reason : 'service_unreachable';
-    deps.logger?.error('The final job event could not be sent; it stays recorded for the next run', {
+    deps.logger?.error('The final job event could not be sent', {
+      recordedForTheNextRun: options.recordFirst,
       reason,
     });
     return outcomeOf(
@@ -414,6 +430,7 @@ async function sendFinalEvent(
       tally,
     );
   }
+  if (!options.recordFirst) await store.recordFinalEvent(jobId, wanted);
   await store.markFinalEventSent(jobId);
   return outcomeOf(jobId, record, tally);
 }
@@ -458,7 +475,10 @@ function interrupted(jobId: string, tally: JobTally): ExportJobOutcome {
   return outcomeOf(jobId, { event: 'interrupted' }, tally);
 }
 
+/** Outcome when Pleo closed the job: the job's own final state when known, else `failed` with the reason. */
 function closedOutcome(jobId: string, error: PleoJobClosedError, tally: JobTally): ExportJobOutcome {
+  if (error.job !== undefined && FINAL_JOB_STATUSES.has(error.job.status))
+    return outcomeOf(jobId, fromJob(error.job), tally);
   return outcomeOf(
     jobId,
     { event: 'failed', failureReasonType: error.reason, failureReason: error.message },
