@@ -78,6 +78,21 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
   const dayHeader = (options.dayRemainingHeader ?? 'x-daylimit-remaining').toLowerCase();
   const tenants = new Map<string, TenantState>();
   const timers = new Set<NodeJS.Timeout>();
+  // Refill timers are unref'd so an idle limiter never holds a process open; while calls wait in a
+  // queue, one ref'd handle keeps the event loop alive until their tokens come back.
+  let waiting = 0;
+  let keepAlive: NodeJS.Timeout | undefined;
+  const hold = () => {
+    waiting++;
+    keepAlive ??= setInterval(() => {}, 1 << 30);
+  };
+  const release = () => {
+    waiting--;
+    if (waiting === 0 && keepAlive !== undefined) {
+      clearInterval(keepAlive);
+      keepAlive = undefined;
+    }
+  };
 
   const refill = (limiter: Bottleneck, after: number) => {
     const timer = setTimeout(() => {
@@ -125,10 +140,12 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
           if (state.day !== undefined) refill(state.day, dayLength);
         }
       };
-      const scheduled =
+      hold();
+      const scheduled = (
         state.day === undefined
           ? state.window.schedule(run)
-          : state.window.schedule(() => (state.day as Bottleneck).schedule(run));
+          : state.window.schedule(() => (state.day as Bottleneck).schedule(run))
+      ).finally(release);
       if (signal === undefined) return scheduled;
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
@@ -179,6 +196,8 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     },
 
     async disconnect() {
+      if (keepAlive !== undefined) clearInterval(keepAlive);
+      keepAlive = undefined;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.all([...tenants.values()].flatMap((s) => [s.window.disconnect(), s.day?.disconnect()]));
