@@ -153,7 +153,9 @@ export function entryToBookings(entry: AccountingEntry, config: DatevConfig): Da
       fields[COLUMN.belegfeld1] = belegfeld1;
       fields[COLUMN.buchungstext] = checkDatevField(
         'Buchungstext',
-        cleanDatevText(line.description ?? entry.description).slice(0, MAX_BUCHUNGSTEXT),
+        cleanDatevText(line.description ?? entry.description)
+          .slice(0, MAX_BUCHUNGSTEXT)
+          .trimEnd(),
         'use Windows-1252 characters in the description',
       );
       if (config.beleglink && entry.pleoUrl !== undefined) {
