@@ -109,6 +109,8 @@ export async function processExportPage<Config>(
       await failEntry(run, id, receiptProblem);
       continue;
     }
+    // From here on the entry counts as being processed (a keep-alive candidate) until it has an outcome.
+    run.inFlight.add(id);
     ready.push(mapped.entry);
   }
   if (ready.length === 0 || run.stop !== undefined) return;
