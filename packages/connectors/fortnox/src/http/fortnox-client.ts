@@ -2,6 +2,7 @@ import {
   createErpFetch,
   createOAuthSession,
   type OAuthSession,
+  type OAuthTokens,
   parseRetryAfter,
 } from '@ledgerport/connector-kit';
 import type { ConnectorContext } from '@ledgerport/core';
@@ -57,19 +58,47 @@ export function createFortnoxClient(
       clock: ctx.clock,
       system: 'Fortnox',
       initialRefreshToken: ctx.secrets.get(FORTNOX_SECRET_NAMES.refreshToken),
-      refresh: (refreshToken) =>
-        requestFortnoxToken({
-          tokenBaseUrl: config.tokenBaseUrl,
-          clientId: config.clientId,
-          clientSecret: ctx.secrets.require(FORTNOX_SECRET_NAMES.clientSecret),
-          grant: config.authMode === 'client_credentials' ? 'client_credentials' : 'refresh_token',
-          refreshToken,
-          tenantId: config.tenantId,
-          signal: ctx.signal,
-          timeoutMs: config.timeoutMs,
-        }),
+      refresh: async (refreshToken) => {
+        try {
+          return await requestFortnoxToken({
+            tokenBaseUrl: config.tokenBaseUrl,
+            clientId: config.clientId,
+            clientSecret: ctx.secrets.require(FORTNOX_SECRET_NAMES.clientSecret),
+            grant: config.authMode === 'client_credentials' ? 'client_credentials' : 'refresh_token',
+            refreshToken,
+            tenantId: config.tenantId,
+            signal: ctx.signal,
+            timeoutMs: config.timeoutMs,
+          });
+        } catch (error) {
+          const winner = await rotatedElsewhere(error, refreshToken);
+          if (winner !== undefined) return winner;
+          throw error;
+        }
+      },
     });
     return session;
+  };
+  /**
+   * A refresh refused because another replica rotated the same refresh token first (Fortnox refresh
+   * tokens work once): the winner has written its tokens with compare-and-set, so use them instead of
+   * failing. Returns `undefined` when the store holds nothing newer (a real revocation).
+   */
+  const rotatedElsewhere = async (
+    error: unknown,
+    usedRefreshToken: string | undefined,
+  ): Promise<OAuthTokens | undefined> => {
+    if ((error as { reason?: unknown }).reason !== 'accounting_system_authentication_failure')
+      return undefined;
+    if (config.authMode !== 'authorization_code' || ctx.signal.aborted) return undefined;
+    const stored = (await ctx.credentials.get(key))?.value;
+    if (stored?.accessToken === undefined || stored.refreshToken === usedRefreshToken) return undefined;
+    const expiresAt = Date.parse(stored.expiresAt ?? '');
+    const seconds = Number.isNaN(expiresAt)
+      ? 60
+      : Math.max(1, Math.floor((expiresAt - ctx.clock.now().getTime()) / 1000));
+    ctx.logger.info('fortnox refresh token was rotated by another process; using its tokens', { key });
+    return { accessToken: stored.accessToken, refreshToken: stored.refreshToken, expiresInSeconds: seconds };
   };
   const windowMs = FORTNOX_RATE_LIMITS.windowMs / (options.timeScale ?? 1);
 
