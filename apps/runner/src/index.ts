@@ -53,7 +53,7 @@ export { startWebhookListener, type WebhookListenerOptions } from './service/web
 export { companyCredentials } from './store/company-credentials';
 export { applyMigrations } from './store/migrations/apply-migrations';
 export { MIGRATIONS, type Migration } from './store/migrations/migrations';
-export { openRunnerStore } from './store/open-runner-store';
+export { openRunnerStore, StoreOpenError } from './store/open-runner-store';
 export { openPostgresDriver, type PostgresDriverOptions } from './store/postgres/postgres-driver';
 export type { JobClaim, JobRunRecord, RunnerStore } from './store/runner-store';
 export type { SqlDriver, SqlValue } from './store/sql-driver';

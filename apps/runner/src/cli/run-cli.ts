@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error';
+import { StoreOpenError } from '../store/open-runner-store';
 import { CliError } from './cli-error';
 import { createProgram } from './program';
 
@@ -20,6 +21,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (ConfigError.isInstance(error)) {
       process.stderr.write(`ledgerport: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`ledgerport: ${error.message}\n`);
+      return 1;
     }
     if (error instanceof CliError) {
       process.stderr.write(`ledgerport: ${error.message}\n`);

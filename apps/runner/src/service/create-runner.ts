@@ -120,7 +120,13 @@ export function createRunner(options: CreateRunnerOptions): Runner {
         await Promise.all(
           companies.map(async (company) => {
             while (!signal.aborted) {
-              await runCompanyPass(company, deps(signal));
+              const pass = await runCompanyPass(company, deps(signal));
+              if (pass.error !== undefined) {
+                logger.error('Could not list export jobs; retrying at the next poll', {
+                  companyId: company.companyId,
+                  error: pass.error,
+                });
+              }
               await sleepUntilWoken(intervalMs, signal, (wake) => wakers.set(company.companyId, wake));
             }
           }),
@@ -130,7 +136,9 @@ export function createRunner(options: CreateRunnerOptions): Runner {
       }
     },
     async close() {
-      if (storePromise !== undefined && options.store === undefined) await (await storePromise).close();
+      if (storePromise === undefined || options.store !== undefined) return;
+      const store = await storePromise.catch(() => undefined); // a store that failed to open has nothing to close
+      await store?.close();
     },
   };
 }

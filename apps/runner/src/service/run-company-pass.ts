@@ -45,9 +45,8 @@ export async function runCompanyPass(
     try {
       jobs = await activeJobs(pleo, companyId);
     } catch (error) {
-      const line = redactText(oneLine(error), deps.secretValues);
-      deps.logger.error('Could not list export jobs', { companyId, error: line });
-      return { companyId, results, error: line };
+      // Reported by the caller (the CLI's one error line, or the service's log).
+      return { companyId, results, error: redactText(oneLine(error), deps.secretValues) };
     }
     const next = jobs.find((job) => !attempted.has(job.id));
     if (next === undefined) break;

@@ -6,6 +6,11 @@ import type { RunnerStore } from './runner-store';
 import { createSqlRunnerStore } from './sql-runner-store';
 import { openSqliteDriver } from './sqlite/sqlite-driver';
 
+/** The configured store could not be opened or migrated (message names the store, never its secret). */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
 /**
  * Opens the configured store and migrates it to the newest schema: SQLite (embedded default, file
  * relative to `baseDir`) or PostgreSQL (`connectionString`, `schema`).
@@ -16,12 +21,18 @@ export async function openRunnerStore(config: StoreConfig, baseDir: string): Pro
   if (config.type === 'sqlite') {
     const path =
       config.path === ':memory:' || isAbsolute(config.path) ? config.path : resolve(baseDir, config.path);
-    const driver = openSqliteDriver(path, { synchronous: config.synchronous });
+    let driver: ReturnType<typeof openSqliteDriver> | undefined;
     try {
+      driver = openSqliteDriver(path, { synchronous: config.synchronous });
       await applyMigrations(driver);
     } catch (error) {
-      await driver.close();
-      throw error;
+      await driver?.close();
+      throw new StoreOpenError(
+        `Cannot open the SQLite store ${path}: ${(error as Error).message.split('\n')[0]}`,
+        {
+          cause: error,
+        },
+      );
     }
     return createSqlRunnerStore(driver);
   }
@@ -32,7 +43,7 @@ export async function openRunnerStore(config: StoreConfig, baseDir: string): Pro
   } catch (error) {
     await driver?.close().catch(() => {});
     const code = (error as { code?: string }).code;
-    throw new Error(
+    throw new StoreOpenError(
       `Cannot open the PostgreSQL store (schema ${config.schema})${code === undefined ? '' : `: ${code}`}. Check store.connectionString and that the server is running.`,
       { cause: error },
     );

@@ -118,17 +118,15 @@ describe('ledgerport run --once --json', () => {
 
   it('fails with one line and a non-zero exit when Pleo is unreachable, writing nothing', async () => {
     const dir = fresh();
-    writeConfig(dir, 'http://127.0.0.1:9', '0b7f4a38-2f3c-4a57-9a8e-5d1c3e9f0a11', MEMORY_COMPANY);
+    writeConfig(dir, 'http://127.0.0.1:1', '0b7f4a38-2f3c-4a57-9a8e-5d1c3e9f0a11', MEMORY_COMPANY);
     const run = await runLedgerport(['run', '--once'], {
       cwd: dir,
       env: { PLEO_API_KEY: 'unreachable-key-123' },
     });
     expect(run.code).toBe(1);
-    const lines = run.stderr
-      .trim()
-      .split('\n')
-      .filter((l) => l.startsWith('ledgerport:'));
+    const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ledgerport: /);
     expect(lines[0]).toMatch(
       /company 0b7f4a38-2f3c-4a57-9a8e-5d1c3e9f0a11: .*(unreachable|ECONNREFUSED|reach)/i,
     );
@@ -153,6 +151,36 @@ describe('ledgerport input errors: one clear line, non-zero exit', () => {
       'ledgerport: Invalid configuration in ledgerport.config.json: companies: at least one company is required. Fix: correct the value as the message says\n',
     );
     expect(run.stderr).not.toContain('literal-secret-456');
+  });
+
+  it('reports a store that cannot be opened in one line (doctor still shows its table)', async () => {
+    const dir = fresh();
+    const file = writeConfig(
+      dir,
+      'http://127.0.0.1:1',
+      '0b7f4a38-2f3c-4a57-9a8e-5d1c3e9f0a11',
+      MEMORY_COMPANY,
+    );
+    const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...config,
+        store: { type: 'postgres', connectionString: 'postgres://ledger:pg-secret-pw@127.0.0.1:1/none' },
+      }),
+    );
+    const run = await runLedgerport(['run', '--once', '--log-level', 'silent'], {
+      cwd: dir,
+      env: { PLEO_API_KEY: 'k-123456' },
+    });
+    // Pleo is unreachable too: the pass fails before the store is ever needed.
+    expect(run.code).toBe(1);
+    const doctor = await runLedgerport(['doctor'], { cwd: dir, env: { PLEO_API_KEY: 'k-123456' } });
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/store\s*│\s*postgres\s*│\s*FAILED\s*│\s*Cannot open the PostgreSQL store/);
+    expect(doctor.stderr).toMatch(/^ledgerport: 2 check\(s\) failed: store postgres, Pleo/);
+    for (const out of [run.stdout, run.stderr, doctor.stdout, doctor.stderr])
+      expect(out).not.toContain('pg-secret-pw');
   });
 
   it('rejects an unknown connector, listing the installed ones', async () => {

@@ -1,43 +1,20 @@
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/store/migrations/apply-migrations';
 import { openRunnerStore } from '../../src/store/open-runner-store';
 import { openPostgresDriver, toPositional } from '../../src/store/postgres/postgres-driver';
+import { dropSchemas, POSTGRES_URL, POSTGRES_URL_FOR_HUMANS, postgresUnreachable } from '../support/postgres';
 import { runnerStoreContract } from './runner-store-contract';
 
-/** The machine's PostgreSQL (turbo passes PG* / DATABASE_URL through); tests create and drop their own schemas. */
-const connectionString =
-  process.env.DATABASE_URL ??
-  `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${process.env.PGDATABASE ?? 'test'}`;
-
-async function reachable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const unreachable = await reachable();
+const connectionString = POSTGRES_URL;
+const unreachable = await postgresUnreachable();
 const schemas: string[] = [];
 const prefix = `lp_test_${process.pid}_${Date.now().toString(36)}`;
 
-afterAll(async () => {
-  if (unreachable !== undefined || schemas.length === 0) return;
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+afterAll(() => (unreachable === undefined ? dropSchemas(schemas) : undefined));
 
 if (unreachable !== undefined) {
   describe('PostgreSQL store', () => {
-    it.skip(`skipped: PostgreSQL at ${connectionString.replace(/:[^:@/]*@/, ':***@')} is unreachable (${unreachable})`, () => {});
+    it.skip(`skipped: PostgreSQL at ${POSTGRES_URL_FOR_HUMANS} is unreachable (${unreachable})`, () => {});
   });
 }
 
