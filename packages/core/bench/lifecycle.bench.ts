@@ -110,6 +110,7 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
     }, 25);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const outcome = await runExportJob({
       pleo,
@@ -134,6 +135,8 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     globalThis.gc?.();
@@ -146,6 +149,9 @@ async function benchOnce(items: number): Promise<Record<string, unknown>> {
       peakRssMb: mb(peakRss),
       rssGrowthMb: mb(peakRss - baselineRss),
       seconds: Math.round(seconds * 100) / 100,
+      // CPU time of this (exporting) process: items per CPU-second is what the machine's load cannot skew.
+      cpuSeconds: Math.round(cpuSeconds * 100) / 100,
+      itemsPerCpuSecond: Math.round(processed / cpuSeconds),
       retainedHeapGrowthMb: mb(retained.heapUsed - baselineHeap),
       rssAfterGcMb: mb(retained.rss),
       status: outcome.status,
