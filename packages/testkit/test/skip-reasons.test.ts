@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSkipReasons } from '../src/contract/skip-reasons';
+import { checkRefusals, checkSkipReasons } from '../src/contract/skip-reasons';
 import { CONTRACT_SUITES } from '../src/index';
 
 describe('checkSkipReasons', () => {
@@ -19,5 +19,20 @@ describe('checkSkipReasons', () => {
     expect(() => checkSkipReasons({ atachments: 'typo' })).toThrow(
       `unknown suite "atachments" in skip; valid suites: ${CONTRACT_SUITES.join(', ')}`,
     );
+  });
+});
+
+describe('checkRefusals', () => {
+  it('accepts a written reason per canonical fixture', () => {
+    expect(checkRefusals({ 'card-purchase-kwd': 'KWD has 3 decimals' })).toEqual(
+      new Map([['card-purchase-kwd', 'KWD has 3 decimals']]),
+    );
+  });
+
+  it('refuses a blank reason and an unknown fixture', () => {
+    expect(() => checkRefusals({ 'card-purchase-kwd': ' ' })).toThrow(
+      /a refusal needs a reason.*card-purchase-kwd/,
+    );
+    expect(() => checkRefusals({ 'card-purchase-xyz': 'x' })).toThrow(/unknown fixture "card-purchase-xyz"/);
   });
 });

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createTestContext, type TestContext } from '../context/create-test-context';
 import { configSecretValues } from '../context/secret-values';
 import { canonicalEntries } from '../fixtures/canonical-entries';
+import { CANONICAL_FIXTURE_NAMES } from '../fixtures/canonical-export-items';
 import { canonicalJob } from '../fixtures/canonical-job';
+import { checkRefusals } from './skip-reasons';
 import type { TestConnectorOptions } from './test-connector-options';
 
 /** Shared state of one `testConnector` call: the msw server, the current connector, collected errors and log lines. */
@@ -17,8 +19,12 @@ export interface Harness<Config> {
   ctx(overrides?: { signal?: AbortSignal; vendorBasedBookkeeping?: boolean }): TestContext<Config>;
   /** The canonical entries mapped with the effective mapping. */
   entries(): readonly AccountingEntry[];
-  /** The canonical entries whose type and bookkeeping method the manifest supports. */
+  /** The canonical entries whose type and bookkeeping method the manifest supports, minus `refuses`. */
   supportedEntries(): readonly AccountingEntry[];
+  /** Why `entry` is left out of the suites (manifest capability or `refuses`), or `undefined`. */
+  exclusion(
+    entry: AccountingEntry,
+  ): { readonly kind: 'unsupported' | 'refused'; readonly reason: string } | undefined;
   /** Posts and, for `per_job` connectors, commits, so the documents are in the ERP. */
   postDurably(ctx: TestContext<Config>, entries: readonly AccountingEntry[]): Promise<PostResult[]>;
   /** Expects `promise` to reject; records and returns the error. */
@@ -35,6 +41,7 @@ export interface Harness<Config> {
 
 /** Registers the msw server and per-test reset hooks (inside the caller's `describe`) and returns the harness. */
 export function createHarness<Config>(options: TestConnectorOptions<Config>): Harness<Config> {
+  const refusals = checkRefusals(options.refuses);
   const server = setupServer(...options.erp.handlers);
   const errors: unknown[] = [];
   const lines: LogLine[] = [];
@@ -84,15 +91,24 @@ export function createHarness<Config>(options: TestConnectorOptions<Config>): Ha
       return entriesMemo;
     },
     supportedEntries() {
+      return harness.entries().filter((entry) => harness.exclusion(entry) === undefined);
+    },
+    exclusion(entry) {
       const { entryTypes, bookkeepingMethods } = connector().manifest;
-      return harness.entries().filter((entry) => {
-        const method =
-          entry.kind === 'supplier_invoice' ? 'accounts_payable' : (entry.bookkeepingMethod ?? 'journal');
-        const methodOk =
-          bookkeepingMethods.includes(method) ||
-          (method === 'none' && bookkeepingMethods.includes('journal') && entry.kind === 'journal');
-        return entryTypes.includes(entry.type) && methodOk;
-      });
+      const method =
+        entry.kind === 'supplier_invoice' ? 'accounts_payable' : (entry.bookkeepingMethod ?? 'journal');
+      const methodOk =
+        bookkeepingMethods.includes(method) ||
+        (method === 'none' && bookkeepingMethods.includes('journal') && entry.kind === 'journal');
+      if (!entryTypes.includes(entry.type) || !methodOk) {
+        return {
+          kind: 'unsupported',
+          reason: `the manifest does not support ${entry.type} / ${entry.bookkeepingMethod ?? 'legacy'}`,
+        };
+      }
+      const name = CANONICAL_FIXTURE_NAMES[harness.entries().indexOf(entry)];
+      const refusal = name === undefined ? undefined : refusals.get(name);
+      return refusal === undefined ? undefined : { kind: 'refused', reason: `refused by design: ${refusal}` };
     },
     async postDurably(ctx, entries) {
       const c = connector();

@@ -1,3 +1,4 @@
+import { CANONICAL_FIXTURE_NAMES, type CanonicalFixtureName } from '../fixtures/canonical-export-items';
 import { CONTRACT_SUITES, type ContractSuite } from './test-connector-options';
 
 /**
@@ -20,6 +21,30 @@ export function checkSkipReasons(
       );
     }
     reasons.set(suite as ContractSuite, reason.trim());
+  }
+  return reasons;
+}
+
+/**
+ * Checks `refuses`: every key must be a canonical fixture name and every reason a non-empty sentence.
+ * @throws Error "a refusal needs a reason" naming the fixture, or naming an unknown fixture and the valid ones.
+ */
+export function checkRefusals(
+  refuses: Partial<Record<string, string>> | undefined,
+): Map<CanonicalFixtureName, string> {
+  const reasons = new Map<CanonicalFixtureName, string>();
+  for (const [name, reason] of Object.entries(refuses ?? {})) {
+    if (!(CANONICAL_FIXTURE_NAMES as readonly string[]).includes(name)) {
+      throw new Error(
+        `testConnector: unknown fixture "${name}" in refuses; valid fixtures: ${CANONICAL_FIXTURE_NAMES.join(', ')}.`,
+      );
+    }
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      throw new Error(
+        `testConnector: a refusal needs a reason: write why the connector refuses fixture "${name}".`,
+      );
+    }
+    reasons.set(name as CanonicalFixtureName, reason.trim());
   }
   return reasons;
 }

@@ -1,5 +1,6 @@
 import type { ConnectorV1, MapOptions } from '@ledgerport/core';
 import type { ErpFake } from '../erp-fake/erp-fake';
+import type { CanonicalFixtureName } from '../fixtures/canonical-export-items';
 
 /** The named contract suites, in the order {@link testConnector} registers them. */
 export const CONTRACT_SUITES = [
@@ -39,6 +40,13 @@ export interface TestConnectorOptions<Config> {
   readonly secrets?: Readonly<Record<string, string>>;
   /** Mapping options for the canonical entries (over `CANONICAL_MAPPING` and `connector.mapOptions`). */
   readonly mapping?: MapOptions;
+  /**
+   * Canonical fixtures the connector refuses by design, each with a written reason (e.g. a SEK-only ERP
+   * refusing the EUR fixtures). The post suite asserts each is refused with a non-retryable `ItemError`
+   * and books nothing; validate, amounts, idempotency and the other suites leave them out. Prefer this
+   * to skipping whole suites.
+   */
+  readonly refuses?: Partial<Record<CanonicalFixtureName, string>>;
   /** Suites to skip, each with a written reason (`{ attachments: 'Fortnox sandbox has no inbox' }`). */
   readonly skip?: Partial<Record<ContractSuite, string>>;
   /** Per-test timeout in milliseconds; default 20 000. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { createHarness, type Harness } from './harness';
-import { checkSkipReasons } from './skip-reasons';
+import { checkRefusals, checkSkipReasons } from './skip-reasons';
 import { amountsSuite } from './suites/amounts-suite';
 import { attachmentsSuite } from './suites/attachments-suite';
 import { authenticateSuite } from './suites/authenticate-suite';
@@ -40,10 +40,15 @@ const SUITES: Record<ContractSuite, <Config>(h: Harness<Config>) => void> = {
  * Contract sources: `@ledgerport/core` `ConnectorV1` (connector-v1.ts, connector-manifest.ts), the
  * HTTP → failure-reason matrix of connector-kit, and Pleo's `ExportJobItemFailureReasonType`.
  *
- * @throws Error at registration when a `skip` entry has no written reason ("skip needs a reason") or names an unknown suite.
+ * Fixtures a connector refuses by design go in `refuses` (fixture → reason): the post suite then asserts
+ * they are refused with a non-retryable `ItemError`, and the other suites leave them out.
+ *
+ * @throws Error at registration when a `skip` entry has no written reason ("skip needs a reason") or names
+ * an unknown suite, or a `refuses` entry has no reason or names an unknown fixture.
  */
 export function testConnector<Config>(options: TestConnectorOptions<Config>): void {
   const reasons = checkSkipReasons(options.skip);
+  checkRefusals(options.refuses);
   const title = options.name ?? `connector contract: ${connectorIdOf(options.connector)}`;
   describe(title, { timeout: options.timeoutMs ?? 20_000 }, () => {
     const harness = createHarness(options);

@@ -16,6 +16,7 @@ testConnector({
     missing: { ledgerName: 'mutant' },
     invalid: { ledgerName: 'Not A Name!', apiKey: API_KEY },
   },
+  ...(mutant.refuses === undefined ? {} : { refuses: mutant.refuses }),
   ...(process.env.LEDGERPORT_MUTANT_SKIP === undefined
     ? {}
     : { skip: { errors: process.env.LEDGERPORT_MUTANT_SKIP } }),

@@ -1,5 +1,5 @@
 import { type AccountingEntry, ItemError } from '@ledgerport/core';
-import { CANONICAL_CHART_OF_ACCOUNTS, type ErpFake } from '@ledgerport/testkit';
+import { CANONICAL_CHART_OF_ACCOUNTS, type CanonicalFixtureName, type ErpFake } from '@ledgerport/testkit';
 import {
   createMemoryConnector,
   createMemoryLedger,
@@ -12,6 +12,8 @@ export interface Mutant {
   /** A test that must fail: `<suite> <test title>` (a substring of vitest's full name). */
   readonly mustFail: string;
   readonly build: () => { connector: () => MemoryConnector; erp: ErpFake };
+  /** Passed as `testConnector`'s `refuses`. */
+  readonly refuses?: Partial<Record<CanonicalFixtureName, string>>;
 }
 
 export const API_KEY = 'mem-mutant-key-9c2e71d0';
@@ -164,6 +166,14 @@ export const MUTANTS: Record<string, Mutant> = {
         } satisfies MemoryConnector;
       };
       return { erp, connector };
+    },
+  },
+  'books-a-refused-fixture': {
+    mustFail: 'post posts card-purchase-kwd',
+    refuses: { 'card-purchase-kwd': 'declared refused, but this mutant books it anyway' },
+    build: () => {
+      const { ledger, erp } = base();
+      return { erp, connector: () => createMemoryConnector({ ledger }) };
     },
   },
 };

@@ -1,3 +1,4 @@
+import { type AccountingEntry, ItemError } from '@ledgerport/core';
 import { expect, it } from 'vitest';
 import { CANONICAL_FIXTURE_NAMES } from '../../fixtures/canonical-export-items';
 import type { Harness } from '../harness';
@@ -9,6 +10,17 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d
  * bookkeepingMethods): an `externalId`, an ISO 8601 `exportedAt`, and a document with that id in the
  * ERP (after `commitJob` for per_job connectors). Plus `postEntries` when the connector batches.
  */
+/** A fixture listed in `refuses` must fail with a non-retryable `ItemError` and book nothing. */
+export async function expectRefused<Config>(h: Harness<Config>, entry: AccountingEntry): Promise<void> {
+  const error = await h.rejection(h.postDurably(h.ctx(), [entry]));
+  expect(
+    ItemError.isInstance(error),
+    `a refused fixture must fail with an ItemError, got ${String(error)}`,
+  ).toBe(true);
+  expect((error as ItemError).retryable, 'a refusal by design is not retryable').toBe(false);
+  expect(await h.options.erp.listDocuments(), 'a refused entry must book nothing').toEqual([]);
+}
+
 export function postSuite<Config>(h: Harness<Config>): void {
   it('supports at least one canonical entry', () => {
     expect(
@@ -20,8 +32,13 @@ export function postSuite<Config>(h: Harness<Config>): void {
   for (const name of CANONICAL_FIXTURE_NAMES) {
     it(`posts ${name}`, async (t) => {
       const entry = h.entries()[CANONICAL_FIXTURE_NAMES.indexOf(name)]!;
-      if (!h.supportedEntries().includes(entry)) {
-        t.skip(`the manifest does not support ${entry.type} / ${entry.bookkeepingMethod ?? 'legacy'}`);
+      const excluded = h.exclusion(entry);
+      if (excluded?.kind === 'unsupported') {
+        t.skip(excluded.reason);
+        return;
+      }
+      if (excluded?.kind === 'refused') {
+        await expectRefused(h, entry);
         return;
       }
       const [result] = await h.postDurably(h.ctx(), [entry]);
