@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DelegateBackoff, handleWhen, type IRetryBackoffContext, type RetryPolicy, retry } from 'cockatiel';
 import { LedgerportError } from '../errors/ledgerport-error';
 
@@ -46,7 +47,8 @@ export interface RetryRunner {
 }
 
 /**
- * Creates the job's {@link RetryRunner} on cockatiel's `retry` policy. The budget is consumed by the
+ * Creates the job's {@link RetryRunner}: the first attempt is a plain call; retries run on cockatiel's
+ * `retry` policy. The budget is consumed by the
  * waits actually scheduled; a `Retry-After` longer than what is left of the budget is not waited for
  * (the error is rethrown at once, so the caller can fail the item or escalate, e.g. to
  * `accounting_system_rate_limit`).
@@ -57,35 +59,35 @@ export function createRetryRunner(settings: RetrySettings): RetryRunner {
   const retryAfterOf = (error: unknown) =>
     LedgerportError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
 
-  const backoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((context) => {
-    const error = 'error' in context.result ? context.result.error : undefined;
-    const exponential = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** (context.attempt - 1));
+  const shouldRetry = (error: unknown, options: RetryCallOptions): boolean => {
+    if (remaining() <= 0 || retryAfterOf(error) > remaining()) return false;
+    if (LedgerportError.isInstance(error)) {
+      if (!error.retryable) return false;
+      return !(options.unknownOutcomeIsFinal === true && error.reason === 'accounting_system_timeout');
+    }
+    return options.isRetryable?.(error) ?? false;
+  };
+
+  /** Delay before retry number `retry` (1-based): max(Retry-After, jittered exponential), within the budget. */
+  const delayFor = (retry: number, error: unknown): number => {
+    const exponential = Math.min(settings.maxDelayMs, settings.minDelayMs * 2 ** (retry - 1));
     const jittered = Math.round(exponential / 2 + (Math.random() * exponential) / 2);
     const delay = Math.min(Math.max(retryAfterOf(error), jittered), remaining());
     spentMs += delay;
     return delay;
-  });
-
-  const policies = new Map<string, RetryPolicy>();
-  const policyFor = (options: RetryCallOptions): RetryPolicy => {
-    const key = `${options.unknownOutcomeIsFinal === true}:${options.isRetryable !== undefined}`;
-    const cached = options.isRetryable === undefined ? policies.get(key) : undefined;
-    if (cached !== undefined) return cached;
-    const predicate = (error: unknown): boolean => {
-      if (remaining() <= 0 || retryAfterOf(error) > remaining()) return false;
-      if (LedgerportError.isInstance(error)) {
-        if (!error.retryable) return false;
-        return !(options.unknownOutcomeIsFinal === true && error.reason === 'accounting_system_timeout');
-      }
-      return options.isRetryable?.(error) ?? false;
-    };
-    const policy = retry(handleWhen(predicate), {
-      maxAttempts: Math.max(0, settings.maxAttempts - 1),
-      backoff,
-    }).dangerouslyUnref();
-    if (options.isRetryable === undefined) policies.set(key, policy);
-    return policy;
   };
+
+  /** cockatiel policy for retries 2…maxAttempts-1 (the first retry's wait is done by `run`). */
+  const slowPathPolicy = (options: RetryCallOptions): RetryPolicy =>
+    retry(
+      handleWhen((error) => shouldRetry(error, options)),
+      {
+        maxAttempts: Math.max(0, settings.maxAttempts - 2),
+        backoff: new DelegateBackoff<IRetryBackoffContext<unknown>>((context) =>
+          delayFor(context.attempt + 1, 'error' in context.result ? context.result.error : undefined),
+        ),
+      },
+    ).dangerouslyUnref();
 
   return {
     get spentMs() {
@@ -93,12 +95,20 @@ export function createRetryRunner(settings: RetrySettings): RetryRunner {
     },
     async run(fn, signal, options = {}) {
       signal.throwIfAborted();
+      // Fast path: most calls succeed first time and allocate no policy, timer or abort listener.
+      let firstError: unknown;
+      try {
+        return await fn();
+      } catch (error) {
+        if (signal.aborted || settings.maxAttempts <= 1 || !shouldRetry(error, options)) throw error;
+        firstError = error;
+      }
+      await raceAbort(sleep(delayFor(1, firstError), undefined, { ref: false }), signal);
       const guarded = async () => {
         signal.throwIfAborted();
         return fn();
       };
-      const execution = policyFor(options).execute(guarded, signal);
-      return raceAbort(execution, signal);
+      return raceAbort(slowPathPolicy(options).execute(guarded, signal), signal);
     },
   };
 }
