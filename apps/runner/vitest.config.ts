@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
-import { sharedTestConfig } from '../../vitest.shared';
+import { sharedTestConfig } from '../../vitest.shared.ts';
 
 /**
  * The shared config plus: the `import` condition is not forwarded to Node for externalised CommonJS
