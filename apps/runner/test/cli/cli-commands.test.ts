@@ -341,6 +341,53 @@ describe('ledgerport sandbox --seed + run --once with the file connectors', () =
       child.kill('SIGTERM');
     }
   });
+
+  it('exports a seed file with the DATEV connector into EXTF Buchungsstapel files', async () => {
+    const dir = fresh();
+    const companyId = '7c0f6a52-1d2e-4b3a-9c8d-0e1f2a3b4c5d';
+    writeFileSync(
+      join(dir, 'items.json'),
+      JSON.stringify(generateSeedItems({ companyId, seed: 6, count: 30 })),
+    );
+    mkdirSync(join(dir, 'out'));
+    const child = startLedgerport(['sandbox', '--port', '0', '--seed', 'items.json', '--json'], { cwd: dir });
+    try {
+      const details = JSON.parse(await firstLine(child)) as {
+        baseUrl: string;
+        apiKey: string;
+        companyId: string;
+        jobId: string;
+      };
+      const config = writeConfig(dir, details.baseUrl, details.companyId, {
+        connector: 'datev',
+        config: {
+          outputDirectory: join(dir, 'out'),
+          beraternummer: 1001,
+          mandantennummer: 1,
+          chartOfAccounts: '03',
+          vat: { mode: 'explicit_lines' },
+          exchangeRates: { DKK: '7,4600', SEK: '11,2345' },
+          contraAccounts: { EUR: '1200', DKK: '1210', SEK: '1220' },
+        },
+        mapping: { payablesAccount: '1600' },
+      });
+      const run = await runLedgerport(['run', '--once', '--json', '--config', config], {
+        env: { PLEO_API_KEY: details.apiKey },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const job = (
+        JSON.parse(run.stdout) as { companies: { jobs: { status: string; successful: number }[] }[] }
+      ).companies[0]?.jobs[0];
+      expect(job?.status).toBe('completed');
+      expect(job?.successful).toBe(30);
+      const csv = readdirSync(join(dir, 'out')).filter((f) => /^EXTF_Buchungsstapel_\d{6}_.*\.csv$/.test(f));
+      expect(csv.length).toBeGreaterThan(0);
+      const first = readFileSync(join(dir, 'out', csv[0] as string), 'latin1');
+      expect(first).toMatch(/^"EXTF";700;21;"Buchungsstapel";13;/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
 });
 
 describe('ledgerport export <jobId>', () => {
@@ -379,12 +426,27 @@ describe('ledgerport export <jobId>', () => {
 });
 
 describe('ledgerport demo', () => {
-  it('exports the seed company with the memory connector and shows the sandbox’s final status', async () => {
+  it('exports the seed company with SIE by default, writing .si files, and shows the sandbox’s final status', async () => {
+    const dir = fresh();
+    const run = await runLedgerport(['demo'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Final status \(recorded by Pleo\)\s*│\s*completed\s/);
+    expect(run.stdout).toMatch(/Successful\s*│\s*64\s/);
+    const files = readdirSync(join(dir, 'out'));
+    const si = files.filter((f) => f.endsWith('.si'));
+    expect(si.length).toBeGreaterThan(0);
+    for (const file of si) expect(run.stdout).toContain(`out/${file}`);
+    expect(readFileSync(join(dir, 'out', si[0] as string), 'latin1')).toContain('#VER');
+  });
+
+  it('exports with the memory connector and rejects an unknown one in one line', async () => {
     const dir = fresh();
     const run = await runLedgerport(['demo', '--connector', 'memory', '--items', '20'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Final status \(recorded by Pleo\)\s*│\s*completed/);
-    expect(run.stdout).toMatch(/Successful\s*│\s*20/);
-    expect(readdirSync(dir)).toContain('out');
+    expect(run.stdout).toMatch(/Final status \(recorded by Pleo\)\s*│\s*completed\s/);
+    expect(run.stdout).toMatch(/Successful\s*│\s*20\s/);
+    const unknown = await runLedgerport(['demo', '--connector', 'sap'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('ledgerport: unknown demo connector "sap": use one of memory, sie, datev\n');
   });
 });

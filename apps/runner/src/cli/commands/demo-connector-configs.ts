@@ -15,7 +15,7 @@ export interface DemoCompanySettings {
 /**
  * The company settings `ledgerport demo` uses for the sandbox's seed company, per connector id, writing
  * into `outDir`. Values follow each connector's config docs: a Swedish AB for SIE 4I (BAS VAT accounts
- * come from the connector's defaults), a German GmbH for DATEV; the memory ledger needs input/output
+ * come from the connector's defaults), a German GmbH on SKR 03 for DATEV; the memory ledger needs input/output
  * VAT accounts because the seed's tax codes carry none.
  */
 export const DEMO_COMPANY_SETTINGS: Readonly<Record<string, (outDir: string) => DemoCompanySettings>> = {
@@ -38,6 +38,19 @@ export const DEMO_COMPANY_SETTINGS: Readonly<Record<string, (outDir: string) => 
     mapping: { payablesAccount: '2440' },
   }),
   datev: (outDir) => ({
-    config: { outputDirectory: outDir, consultantNumber: 1001, clientNumber: 1, fiscalYearStartMonth: 1 },
+    config: {
+      outputDirectory: outDir,
+      beraternummer: 1001,
+      mandantennummer: 1,
+      chartOfAccounts: '03',
+      // Each VAT line as its own booking on the SKR 03 VAT account (no BU-Schlüssel table needed).
+      vat: { mode: 'explicit_lines' },
+      // Kurs per non-EUR wallet currency, units per 1 EUR (the seed has DKK and SEK wallets).
+      exchangeRates: { DKK: '7,4600', SEK: '11,2345' },
+      // SKR 03 bank accounts (Bank 1200 ff.) per wallet.
+      contraAccounts: { EUR: '1200', DKK: '1210', SEK: '1220' },
+    },
+    // SKR 03 1600: Verbindlichkeiten aus Lieferungen und Leistungen.
+    mapping: { payablesAccount: '1600' },
   }),
 };

@@ -2,8 +2,10 @@ import type { ExportJobOutcome } from '@ledgerport/core';
 import type { ExportJobItemV3, ExportJobV3 } from '@ledgerport/pleo';
 import { renderTable } from './render-table';
 
-/** Files listed by name in the summary; the rest are counted. */
-const MAX_FILES_SHOWN = 8;
+/** Accounting files listed by name in the summary; the rest are counted. */
+const MAX_FILES_SHOWN = 12;
+/** Receipt copies written next to the accounting files are counted, not listed. */
+const RECEIPT_EXTENSION = /\.(pdf|png|jpe?g|gif|tiff?|heic|docx?|xlsx?|txt)$/i;
 
 /** What the summary shows: the run's outcome and Pleo's own record of the job and its items. */
 export interface JobSummaryInput {
@@ -43,11 +45,15 @@ export function renderJobSummary(input: JobSummaryInput): string {
     byReason.set(key, entry);
   }
   for (const [reason, { count, example }] of byReason) rows.push([`Failed: ${reason} ×${count}`, example]);
-  const shown = files.slice(0, MAX_FILES_SHOWN);
-  const more = files.length - shown.length;
-  rows.push([
-    'Files written',
-    files.length === 0 ? '(none)' : [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
-  ]);
+  const receipts = files.filter((f) => RECEIPT_EXTENSION.test(f));
+  const documents = files.filter((f) => !RECEIPT_EXTENSION.test(f));
+  const shown = documents.slice(0, MAX_FILES_SHOWN);
+  const more = documents.length - shown.length;
+  const lines = [
+    ...shown,
+    ...(more > 0 ? [`… and ${more} more`] : []),
+    ...(receipts.length > 0 ? [`+ ${receipts.length} receipt file${receipts.length === 1 ? '' : 's'}`] : []),
+  ];
+  rows.push(['Files written', lines.length === 0 ? '(none)' : lines.join('\n')]);
   return renderTable(['Export', 'Result'], rows);
 }
