@@ -48,8 +48,10 @@ const FALLBACKS: Readonly<Record<string, string>> = {
  * (the spec has no escape for a backslash before a closing quote).
  */
 export function toCp437Text(text: string): string {
+  const cleaned = text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '/');
+  if (isCp437Representable(cleaned)) return cleaned;
   let out = '';
-  for (const char of text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '/')) {
+  for (const char of cleaned) {
     if (isCp437Representable(char)) {
       out += char;
       continue;

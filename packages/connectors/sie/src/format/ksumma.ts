@@ -9,8 +9,11 @@ import type { SieToken } from './sie-field';
  * (the spec's C code strips the braces; see the README for this choice with non-empty lists).
  */
 export function ksummaRecordBytes(tokens: readonly SieToken[]): Uint8Array {
-  const text = tokens.map((token) => (token.kind === 'field' ? token.value : token.items.join(''))).join('');
-  return encodeCp437(text);
+  return encodeCp437(ksummaRecordText(tokens));
+}
+
+function ksummaRecordText(tokens: readonly SieToken[]): string {
+  return tokens.map((token) => (token.kind === 'field' ? token.value : token.items.join(''))).join('');
 }
 
 /**
@@ -19,7 +22,5 @@ export function ksummaRecordBytes(tokens: readonly SieToken[]): Uint8Array {
  * over the concatenation of {@link ksummaRecordBytes} of every record, as an unsigned decimal.
  */
 export function computeKsumma(records: readonly (readonly SieToken[])[]): number {
-  let crc = 0;
-  for (const record of records) crc = CRC32.buf(ksummaRecordBytes(record), crc);
-  return crc >>> 0;
+  return CRC32.buf(encodeCp437(records.map(ksummaRecordText).join(''))) >>> 0;
 }
