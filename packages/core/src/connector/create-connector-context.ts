@@ -24,13 +24,16 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /**
  * Builds the {@link ConnectorContext} a connector method receives. The logger redacts every secret
- * value and every `secretFields` key; `secrets.require` throws `JobError('missing_configuration')`
+ * value (from `secrets` and the string values of the config's `secretFields`) and every `secretFields` key; `secrets.require` throws `JobError('missing_configuration')`
  * naming the secret.
  */
 export function createConnectorContext<Config>(
   options: CreateConnectorContextOptions<Config>,
 ): ConnectorContext<Config> {
-  const secretValues = Object.values(options.secrets ?? {});
+  const secretValues = [
+    ...Object.values(options.secrets ?? {}),
+    ...secretFieldValues(options.config, options.secretFields ?? []),
+  ];
   const secrets: SecretsAccessor = {
     get: (name) => options.secrets?.[name],
     require: (name) => {
@@ -58,4 +61,23 @@ export function createConnectorContext<Config>(
     credentials: options.credentials ?? createMemoryCredentialsStore(),
     cache: new Map(),
   };
+}
+
+/**
+ * String values found at the `secretFields` dot paths of a config (e.g. `apiKey`, `oauth.clientSecret`),
+ * so they are scrubbed from free text like the values in `secrets`.
+ */
+export function secretFieldValues(config: unknown, secretFields: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const field of secretFields) {
+    let current: unknown = config;
+    for (const key of field.split('.')) {
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string, unknown>)[key]
+          : undefined;
+    }
+    if (typeof current === 'string' && current !== '') values.push(current);
+  }
+  return values;
 }

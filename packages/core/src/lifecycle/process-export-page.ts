@@ -312,7 +312,7 @@ export async function handleThrownForEntries(
       escalate = false;
     }
   } else {
-    run.ctx.logger.error('A connector call failed unexpectedly', { error });
+    run.logger.error('A connector call failed unexpectedly', { error });
     itemError = toLedgerportError(error, 'item', { secrets: run.secretValues });
     // An unknown throw is never retried, so it must not escalate a retryable-looking reason.
     escalate = false;

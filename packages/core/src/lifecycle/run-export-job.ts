@@ -2,10 +2,10 @@ import type { ExportJobV3, PleoClient } from '@ledgerport/pleo';
 import pLimit from 'p-limit';
 import type { ConnectorContext } from '../connector/connector-context';
 import type { PostedEntry } from '../connector/connector-v1';
-import { createConnectorContext } from '../connector/create-connector-context';
+import { createConnectorContext, secretFieldValues } from '../connector/create-connector-context';
 import { JobError, LedgerportError } from '../errors/ledgerport-error';
 import { toLedgerportError } from '../errors/to-ledgerport-error';
-import { noopLogger } from '../security/loggers';
+import { createRedactingLogger, noopLogger } from '../security/loggers';
 import type { ExportStore, FinalEventRecord } from '../store/export-store';
 import { createMemoryExportStore } from '../store/memory-export-store';
 import { createItemReporter, type ItemReporter } from './item-reporter';
@@ -66,7 +66,12 @@ const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
 export async function runExportJob<Config>(options: RunExportJobOptions<Config>): Promise<ExportJobOutcome> {
   const { pleo, connector } = options;
   const store = options.store ?? createMemoryExportStore();
-  const logger = options.logger ?? noopLogger;
+  const secretValues = [
+    ...Object.values(options.secrets ?? {}),
+    ...secretFieldValues(options.config, connector.secretFields),
+  ];
+  // Every log line of the run goes through redaction (secret values and the connector's secretFields).
+  const logger = createRedactingLogger(options.logger ?? noopLogger, secretValues, connector.secretFields);
   const emit = (event: ExportProgressEvent) => {
     try {
       options.onProgress?.(event);
@@ -114,10 +119,6 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   }
 
   // 2. Config, context, pre-export validation.
-  const secretValues = [
-    ...Object.values(options.secrets ?? {}),
-    ...secretConfigValues(options.config, connector.secretFields),
-  ];
   const runController = new AbortController();
   const outerSignal = options.signal;
   const onOuterAbort = () => runController.abort(outerSignal?.reason);
@@ -135,7 +136,7 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
       secretFields: connector.secretFields,
       signal: runController.signal,
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
-      ...(options.logger === undefined ? {} : { logger: options.logger }),
+      logger,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     });
@@ -488,20 +489,4 @@ function closedOutcome(jobId: string, error: PleoJobClosedError, tally: JobTally
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** String values of the config's `secretFields` (dot paths), so they are scrubbed like `secrets`. */
-function secretConfigValues(config: unknown, secretFields: readonly string[]): string[] {
-  const values: string[] = [];
-  for (const field of secretFields) {
-    let current: unknown = config;
-    for (const key of field.split('.')) {
-      current =
-        current !== null && typeof current === 'object'
-          ? (current as Record<string, unknown>)[key]
-          : undefined;
-    }
-    if (typeof current === 'string' && current !== '') values.push(current);
-  }
-  return values;
 }
