@@ -17,6 +17,8 @@ export interface TenantRateLimiterOptions {
   readonly dayRemainingHeader?: string;
   /** Minimum spacing between request starts in ms (Bottleneck `minTime`). Default 0. */
   readonly minTimeMs?: number;
+  /** Extra wait before a token returns, in ms of the (scaled) window. Default 1 % of the window. */
+  readonly safetyMarginMs?: number;
 }
 
 /** Live numbers of one tenant's limiter, for tests and metrics. */
@@ -63,9 +65,10 @@ const DAY_MS = 86_400_000;
  * Per-tenant rate limiter from Bottleneck (a well-kept library), configured from `manifest.rateLimits`.
  *
  * Each tenant gets a Bottleneck with `maxConcurrent` and a reservoir of `requests` tokens. A token is
- * taken when a call starts and handed back `windowMs` after that call *finished*, which keeps every
- * sliding window (as the ERP counts it, at arrival) within `requests` — unlike Bottleneck's fixed
- * reservoir refresh, which can allow two windows' worth of calls across a boundary. A daily cap
+ * taken when a call starts and handed back `windowMs + safetyMarginMs` after that call *started*, which
+ * keeps every sliding window (as the ERP counts it, at arrival) within `requests` — unlike Bottleneck's
+ * fixed reservoir refresh, which can allow two windows' worth of calls across a boundary. The margin
+ * (default 1 % of the window) absorbs differences in network delay between two calls. A daily cap
  * (`perDay`) works the same way with a second reservoir. Server headers only ever lower the budget.
  */
 export function createTenantRateLimiter(options: TenantRateLimiterOptions): TenantRateLimiter {
@@ -94,11 +97,16 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     }
   };
 
-  const refill = (limiter: Bottleneck, after: number) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void limiter.incrementReservoir(1);
-    }, after);
+  const margin = options.safetyMarginMs ?? windowLength / 100;
+  /** Returns one token to `limiter` at `startedAt + window + margin`. */
+  const refill = (limiter: Bottleneck, startedAt: number, window: number) => {
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        void limiter.incrementReservoir(1);
+      },
+      Math.max(0, startedAt + window + margin - Date.now()),
+    );
     timer.unref?.();
     timers.add(timer);
   };
@@ -133,11 +141,12 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         const wait = state.pausedUntil - Date.now();
         if (wait > 0) await sleep(wait, signal);
         signal?.throwIfAborted();
+        const startedAt = Date.now();
         try {
           return await task();
         } finally {
-          refill(state.window, windowLength);
-          if (state.day !== undefined) refill(state.day, dayLength);
+          refill(state.window, startedAt, windowLength);
+          if (state.day !== undefined) refill(state.day, startedAt, dayLength);
         }
       };
       hold();
