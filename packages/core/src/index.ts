@@ -29,6 +29,7 @@ export {
 export {
   type CreateConnectorContextOptions,
   createConnectorContext,
+  secretFieldValues,
   systemClock,
 } from './connector/create-connector-context';
 export { createMemoryCredentialsStore } from './connector/memory-credentials-store';
@@ -66,6 +67,7 @@ export {
   truncateUserMessage,
 } from './errors/ledgerport-error';
 export { isRetryable, type ToLedgerportErrorOptions, toLedgerportError } from './errors/to-ledgerport-error';
+export { DEFAULT_RETRY_SETTINGS, type RetrySettings } from './lifecycle/retry-runner';
 export { runExportJob } from './lifecycle/run-export-job';
 export type {
   ExportJobOutcome,
