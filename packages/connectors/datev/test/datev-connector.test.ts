@@ -34,7 +34,7 @@ const configFor = (dir: string, patch: Record<string, unknown> = {}) => ({
   mandantennummer: 55003,
   chartOfAccounts: '04',
   vat: { mode: 'explicit_lines' },
-  exchangeRates: { SEK: '11,2345', DKK: '7,4612', JPY: '163,25', USD: '1,0842', KWD: '0,3321' },
+  exchangeRates: { SEK: '11,2345', DKK: '7,4612', JPY: '163,25', USD: '1,0842' },
   ...patch,
 });
 const job = canonicalJob();
@@ -47,12 +47,12 @@ const KWD = 'card-purchase-kwd';
 
 describe('DATEV connector: post and amounts per canonical fixture (the contract suites, KWD excluded)', () => {
   for (const name of CANONICAL_FIXTURE_NAMES) {
-    it(`${name}: ${name === KWD ? 'fails with validation_failure naming Kurs' : 'books it, balanced to the minor unit per account'}`, async () => {
+    it(`${name}: ${name === KWD ? 'fails with missing_configuration naming exchangeRates.KWD' : 'books it, balanced to the minor unit per account'}`, async () => {
       const entry = canonicalEntries()[CANONICAL_FIXTURE_NAMES.indexOf(name)]!;
       const { posted, failures } = await runDatevJob(configFor(directory), [entry]);
       if (name === KWD) {
         expect(failures.map((f) => [f.error.reason, f.error.field])).toEqual([
-          ['validation_failure', 'Kurs'],
+          ['missing_configuration', 'exchangeRates.KWD'],
         ]);
         expect(files()).toEqual([]);
         return;
@@ -88,14 +88,18 @@ describe('DATEV connector: validate (the contract suite, KWD excluded)', () => {
     expect(readdirSync(directory)).toEqual([]);
   });
 
-  it('entry level: every canonical entry but KWD passes; KWD names Kurs', async () => {
+  it('entry level: every canonical entry but KWD passes; KWD names exchangeRates.KWD', async () => {
     const connector = createDatevConnector();
     const ctx = createTestContext<DatevConfig>(connector, configFor(directory));
     const entries = canonicalEntries();
     const report = await connector.validate(ctx, ctx.job, entries);
     expect(report.jobIssues).toEqual([]);
     expect(report.entryIssues.map((issue) => [issue.accountingEntryId, issue.reason, issue.field])).toEqual([
-      [entries[CANONICAL_FIXTURE_NAMES.indexOf(KWD)]!.accountingEntryId, 'validation_failure', 'Kurs'],
+      [
+        entries[CANONICAL_FIXTURE_NAMES.indexOf(KWD)]!.accountingEntryId,
+        'missing_configuration',
+        'exchangeRates.KWD',
+      ],
     ]);
     expect(readdirSync(directory)).toEqual([]);
   });
@@ -121,6 +125,14 @@ describe('DATEV connector: validate (the contract suite, KWD excluded)', () => {
       expect(issue.field).toMatch(/^vat\.buSchluessel\./);
       expect(issue.message).toMatch(/has no BU-Schlüssel: add vat\.buSchluessel\["/);
     }
+  });
+
+  it('the config refuses a Kurs DATEV cannot write (below 1 per EUR), naming the field', () => {
+    const result = createDatevConnector().configSchema.safeParse(
+      configFor(directory, { exchangeRates: { KWD: '0,3321' } }),
+    );
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['exchangeRates', 'KWD']);
   });
 
   it('a non-EUR entry without a rate is missing_configuration naming exchangeRates.<CUR>', async () => {

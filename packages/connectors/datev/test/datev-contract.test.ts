@@ -12,18 +12,20 @@ const valid = {
   mandantennummer: 55003,
   chartOfAccounts: '04',
   vat: { mode: 'explicit_lines' },
-  exchangeRates: { SEK: '11,2345', DKK: '7,4612', JPY: '163,25', USD: '1,0842', KWD: '0,3321' },
+  exchangeRates: { SEK: '11,2345', DKK: '7,4612', JPY: '163,25', USD: '1,0842' },
   costCenters: { kost1: 'COSTCENTER', kost2: 'PROJECT' },
 };
 
 /**
  * DATEV amounts have exactly two decimals (Umsatz ^\d{1,10},\d{2}$) and Kurs must be 1–9999 units per
  * EUR (^[1-9]\d{0,3},\d{2,6}$), so the canonical 12.345 KWD purchase cannot be represented and fails
- * with validation_failure by design. The suites cannot exclude one fixture, so these three run in
- * test/datev-connector.test.ts over every other canonical fixture (same assertions) plus the KWD refusal.
+ * by design (no Kurs can be configured for KWD: missing_configuration naming exchangeRates.KWD; its
+ * Umsatz would fail with validation_failure naming Umsatz). The suites cannot exclude one fixture, so
+ * these three run in test/datev-connector.test.ts over every other canonical fixture (same assertions)
+ * plus the KWD refusal.
  */
 const KWD_LIMIT =
-  'DATEV cannot represent the 12.345 KWD fixture (Umsatz has exactly 2 decimals, Kurs ≥ 1 per EUR): the same checks run per fixture in test/datev-connector.test.ts, KWD asserted to fail with validation_failure';
+  'DATEV cannot represent the 12.345 KWD fixture (Umsatz has exactly 2 decimals, Kurs ≥ 1 per EUR): the same checks run per fixture in test/datev-connector.test.ts, KWD asserted to fail';
 
 testConnector({
   connector: () => fake.wrap(createDatevConnector({ fileSystem: fake.fileSystem })),

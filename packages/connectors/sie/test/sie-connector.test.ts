@@ -176,6 +176,23 @@ describe('SIE connector', () => {
     expect(readdirSync(directory)).toEqual([]);
   });
 
+  it('books reverse charge on both sides: deductible VAT on 2645, self-assessed VAT on 2614', async () => {
+    const reverse = canonicalEntries().find((entry) =>
+      entry.lines.some((line) => line.tax?.type === 'reverse'),
+    )!;
+    const { artifacts } = await runSieJob(configFor(directory), [reverse]);
+    const [voucher] = readSieDocument(new Uint8Array(readFileSync(artifacts[0]!))).document.vouchers;
+    const vat = reverse.lines.find((line) => line.role === 'input_vat')!.amount;
+    expect(
+      voucher!.transactions
+        .filter((t) => ['2645', '2614'].includes(t.account))
+        .map((t) => [t.account, t.amount]),
+    ).toEqual([
+      ['2645', vat],
+      ['2614', -vat],
+    ]);
+  });
+
   it('maps every canonical fixture (one file per wallet currency, #VALUTA for non-SEK)', async () => {
     const entries = canonicalEntries();
     expect(entries).toHaveLength(CANONICAL_FIXTURE_NAMES.length);

@@ -55,7 +55,7 @@ export function entryToBookings(entry: AccountingEntry, config: DatevConfig): Da
     if (configured === undefined) {
       throw new ItemError(
         'missing_configuration',
-        `The entry is in ${currency}; DATEV needs a Kurs (units per EUR) for it: set exchangeRates.${currency} in the DATEV configuration.`,
+        `The entry is in ${currency}; DATEV needs a Kurs (1–9999 ${currency} per EUR) for it: set exchangeRates.${currency} in the DATEV configuration (a currency worth more than 1 EUR, e.g. KWD, cannot be given a DATEV Kurs).`,
         { field: `exchangeRates.${currency}` },
       );
     }

@@ -55,7 +55,12 @@ export const datevConfigSchema = z.object({
   exchangeRates: z
     .record(
       z.string().regex(/^[A-Z]{3}$/),
-      z.string().regex(/^\d{1,4}[.,]\d{1,6}$/, 'must be a rate like "11,2345" (units per EUR)'),
+      z
+        .string()
+        .regex(
+          /^[1-9]\d{0,3}[.,]\d{1,6}$/,
+          'must be a Kurs of 1–9999 units per EUR with up to 6 decimals, e.g. "11,2345" (DATEV field 4 rule ^[1-9]\\d{0,3},\\d{2,6}$)',
+        ),
     )
     .default({}),
   costCenters: z
