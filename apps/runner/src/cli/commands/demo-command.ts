@@ -98,6 +98,7 @@ export function registerDemoCommand(program: Command): void {
           process.stderr.write(
             `Pleo sandbox on ${server.url}: company ${seeded.companyId}, job ${seeded.jobId} with ${itemCount} items → ${options.connector} into ${relative(process.cwd(), outDir) || '.'}\n`,
           );
+          const startedAt = performance.now();
           const result = await runClaimedJob({
             job: seeded.jobId,
             company,
@@ -109,6 +110,11 @@ export function registerDemoCommand(program: Command): void {
             onProgress: bar.onProgress,
           });
           bar.stop();
+          const seconds = (performance.now() - startedAt) / 1_000;
+          const done = bar.counts.posted + bar.counts.failed;
+          process.stderr.write(
+            `${done} items in ${seconds.toFixed(2)} s (${Math.round(done / Math.max(seconds, 0.001))} items/s)\n`,
+          );
           const job = sandbox.getJob(seeded.jobId);
           const files =
             (result.outcome?.artifacts ?? []).length > 0
