@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type ConnectorV1, createMemoryExportStore, type PostResult, runExportJob } from '@ledgerport/core';
-import { createPleoClient } from '@ledgerport/pleo';
+import { createPleoClient, exportItemTypeSchema } from '@ledgerport/pleo';
 import { z } from 'zod';
 
 interface SandboxInfo {
@@ -37,7 +37,7 @@ function createBenchLedgerConnector(): ConnectorV1<{ ledger: string }> & {
       docsUrl: 'https://example.test/bench-ledger',
       authMode: 'none',
       attachments: { supported: false },
-      entryTypes: [],
+      entryTypes: exportItemTypeSchema.options,
       bookkeepingMethods: ['journal', 'accounts_payable', 'none'],
       vendorBasedBookkeeping: true,
       idempotency: 'native',

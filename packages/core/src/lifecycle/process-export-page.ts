@@ -1,5 +1,6 @@
 import type { ExportItemEnvelope } from '@ledgerport/pleo';
 import type pLimit from 'p-limit';
+import type { ConnectorManifest } from '../connector/connector-manifest';
 import type { PostedEntry, PostResult } from '../connector/connector-v1';
 import type { AccountingEntry } from '../entry/accounting-entry';
 import { mapExportItem } from '../entry/map-export-item';
@@ -22,7 +23,8 @@ export interface PagePipeline {
 /**
  * Processes one page of export items (pleo-export-api.md §9 steps 5–6): skips final items, maps each
  * valid item with `mapExportItem` (invalid envelopes and mapping failures → `validation_failure`),
- * checks receipt limits, runs the connector's entry-level `validate` for the page, then posts with
+ * checks the item type and bookkeeping method against the manifest (`invalid_configuration`) and the
+ * receipt limits, runs the connector's entry-level `validate` for the page, then posts with
  * bounded concurrency (batched when the connector has `postEntries` and `batchSize > 1`), attaches
  * receipts in order, and records + queues each outcome. Returns when every entry of the page has an
  * outcome or the run stopped.
@@ -98,6 +100,11 @@ export async function processExportPage<Config>(
     }
     if (!mapped.ok) {
       await failEntry(run, id, mapped.error);
+      continue;
+    }
+    const unsupported = unsupportedByConnector(connector.manifest, mapped.entry);
+    if (unsupported !== undefined) {
+      await failEntry(run, id, unsupported);
       continue;
     }
     const receiptProblem = checkReceiptLimits(
@@ -318,4 +325,29 @@ export async function handleThrownForEntries(
     escalate = false;
   }
   for (const id of ids) await failEntry(run, id, itemError, escalate);
+}
+
+/**
+ * Core's own capability check against the manifest: an item type outside `manifest.entryTypes`, or a
+ * bookkeeping method outside `manifest.bookkeepingMethods` (legacy items without one count as
+ * `journal`), fails the item with `invalid_configuration` before anything is posted.
+ */
+export function unsupportedByConnector(
+  manifest: ConnectorManifest,
+  entry: AccountingEntry,
+): Pick<ItemError, 'reason' | 'message'> | undefined {
+  if (!manifest.entryTypes.includes(entry.type)) {
+    return {
+      reason: 'invalid_configuration',
+      message: `The ${manifest.displayName} integration cannot book ${entry.type} items: book this one manually in ${manifest.displayName} or use an integration that supports it.`,
+    };
+  }
+  const method = entry.bookkeepingMethod ?? 'journal';
+  if (!manifest.bookkeepingMethods.includes(method)) {
+    return {
+      reason: 'invalid_configuration',
+      message: `The ${manifest.displayName} integration does not support the ${method} bookkeeping method: change the bookkeeping method in Pleo or use an integration that supports it.`,
+    };
+  }
+  return undefined;
 }

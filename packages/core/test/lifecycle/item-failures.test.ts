@@ -1,4 +1,4 @@
-import type { ExportItemV3 } from '@ledgerport/pleo';
+import { type ExportItemV3, exportItemTypeSchema } from '@ledgerport/pleo';
 import { generateSeedItems } from '@ledgerport/pleo-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runExportJob } from '../../src/lifecycle/run-export-job';
@@ -101,5 +101,26 @@ describe('runExportJob — items that cannot be booked fail alone', () => {
     });
     expect(outcome).toMatchObject({ status: 'completed', successful: 4 });
     expect(connector.postCalls).toContain(uncertain);
+  });
+
+  it('items of a type or bookkeeping method the connector does not support fail with invalid_configuration', async () => {
+    harness = await startSandbox({ itemCount: 20 });
+    const excluded = harness.items[0]?.type ?? 'card_purchase';
+    const connector = createRecordingConnector({
+      manifest: { entryTypes: exportItemTypeSchema.options.filter((t) => t !== excluded) },
+    });
+    const outcome = await runExportJob({
+      pleo: harness.pleo,
+      connector,
+      job: harness.jobId,
+      config: validRecordingConfig,
+      mapping: testMapping,
+      retry: fastRetry,
+    });
+    const ofType = harness.items.filter((i) => i.type === excluded).map((i) => i.accountingEntryId);
+    expect(outcome.failuresByReason.invalid_configuration).toBe(ofType.length);
+    expect(connector.postCalls.filter((k) => ofType.includes(k))).toEqual([]);
+    const failed = harness.sandbox.getJobItems(harness.jobId).find((i) => i.accountingEntryId === ofType[0]);
+    expect(failed?.failureReason).toContain(`cannot book ${excluded} items`);
   });
 });

@@ -1,3 +1,4 @@
+import { exportItemTypeSchema } from '@ledgerport/pleo';
 import { z } from 'zod';
 import type { ConnectorContext } from '../../../src/connector/connector-context';
 import type { ConnectorManifest } from '../../../src/connector/connector-manifest';
@@ -59,7 +60,7 @@ const baseManifest: ConnectorManifest = {
   docsUrl: 'https://example.test/recording-ledger',
   authMode: 'api_key',
   attachments: { supported: false },
-  entryTypes: [],
+  entryTypes: exportItemTypeSchema.options,
   bookkeepingMethods: ['journal', 'accounts_payable', 'none'],
   vendorBasedBookkeeping: true,
   idempotency: 'native',
