@@ -49,6 +49,7 @@ export {
   type PassDependencies,
   runCompanyPass,
 } from './service/run-company-pass';
+export { RunnerError } from './service/runner-error';
 export { startWebhookListener, type WebhookListenerOptions } from './service/webhook-listener';
 export { companyCredentials } from './store/company-credentials';
 export { applyMigrations } from './store/migrations/apply-migrations';

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error';
-import { StoreOpenError } from '../store/open-runner-store';
+import { RunnerError } from '../service/runner-error';
 import { CliError } from './cli-error';
 import { createProgram } from './program';
 
@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`ledgerport: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof StoreOpenError) {
+    if (RunnerError.isInstance(error)) {
       process.stderr.write(`ledgerport: ${error.message}\n`);
       return 1;
     }

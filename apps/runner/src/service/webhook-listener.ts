@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Logger } from '@ledgerport/core';
 import { verifyPleoWebhook } from '@ledgerport/pleo';
+import { RunnerError } from './runner-error';
 
 /** Options of {@link startWebhookListener}. */
 export interface WebhookListenerOptions {
@@ -23,6 +24,8 @@ const MAX_BODY_BYTES = 256 * 1024;
  * body; unsigned or stale deliveries get 401 and trigger nothing. A verified delivery only wakes the
  * company's poll (the payload is a snapshot; the job is re-read through the API), so polling stays
  * the source of truth.
+ *
+ * @throws {RunnerError} when the port cannot be bound.
  */
 export async function startWebhookListener(
   options: WebhookListenerOptions,
@@ -57,7 +60,13 @@ export async function startWebhookListener(
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new RunnerError(
+          `cannot listen for Pleo webhooks on ${options.host}:${options.port} (${error.code ?? error.message}): free the port or change pleo.webhook.port`,
+        ),
+      ),
+    );
     server.listen(options.port, options.host, resolve);
   });
   const address = server.address();

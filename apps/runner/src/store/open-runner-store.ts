@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { StoreConfig } from '../config/config-schema';
+import { RunnerError } from '../service/runner-error';
 import { applyMigrations } from './migrations/apply-migrations';
 import { openPostgresDriver } from './postgres/postgres-driver';
 import type { RunnerStore } from './runner-store';
@@ -7,7 +8,7 @@ import { createSqlRunnerStore } from './sql-runner-store';
 import { openSqliteDriver } from './sqlite/sqlite-driver';
 
 /** The configured store could not be opened or migrated (message names the store, never its secret). */
-export class StoreOpenError extends Error {
+export class StoreOpenError extends RunnerError {
   override readonly name = 'StoreOpenError';
 }
 

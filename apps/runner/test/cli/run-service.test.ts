@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { signPleoWebhook } from '@ledgerport/pleo';
 import { createPleoSandbox, generateSeedItems } from '@ledgerport/pleo-sandbox';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLedgerport } from '../support/cli-process';
+import { runLedgerport, startLedgerport } from '../support/cli-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledgerport-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,4 +130,48 @@ describe('ledgerport run (service mode)', () => {
       expect(stdout).not.toContain(secretValue);
     }
   }, 45_000);
+});
+
+describe('ledgerport run: webhook port taken', () => {
+  it('fails in one line naming the port and the fix', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const sandbox = createPleoSandbox();
+    const seeded = sandbox.seedCompany({ itemCount: 1 });
+    const server = await sandbox.listen({ port: 0 });
+    const dir2 = mkdtempSync(join(tmpdir(), 'ledgerport-service-port-'));
+    try {
+      writeFileSync(
+        join(dir2, 'ledgerport.config.json'),
+        JSON.stringify({
+          pleo: {
+            baseUrl: server.url,
+            auth: { type: 'apiKey', apiKey: 'env:PLEO_API_KEY' },
+            webhook: { port, secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=' },
+          },
+          companies: {
+            [seeded.companyId]: {
+              connector: 'memory',
+              config: { ledgerName: 'books', apiKey: 'memory-key-1' },
+            },
+          },
+        }),
+      );
+      const run = await runLedgerport(['run', '--log-level', 'silent'], {
+        cwd: dir2,
+        env: { PLEO_API_KEY: seeded.apiKey },
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `ledgerport: cannot listen for Pleo webhooks on 127.0.0.1:${port} (EADDRINUSE): free the port or change pleo.webhook.port\n`,
+      );
+      expect(sandbox.getJob(seeded.jobId).status).toBe('pending');
+    } finally {
+      blocker.close();
+      await server.close();
+      rmSync(dir2, { recursive: true, force: true });
+    }
+  });
 });
