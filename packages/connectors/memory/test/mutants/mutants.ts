@@ -176,4 +176,23 @@ export const MUTANTS: Record<string, Mutant> = {
       return { erp, connector: () => createMemoryConnector({ ledger }) };
     },
   },
+  'batch-not-idempotent': {
+    mustFail: 'idempotency a batch replayed after a lost response yields one document per entry',
+    build: () => {
+      const { ledger, erp } = base();
+      const connector = () => {
+        const c = createMemoryConnector({ ledger });
+        let n = 0;
+        return {
+          ...c,
+          postEntries: (ctx, entries) =>
+            c.postEntries!(
+              ctx,
+              entries.map((e) => ({ ...e, idempotencyKey: `${e.idempotencyKey}#${n++}` })),
+            ),
+        } satisfies MemoryConnector;
+      };
+      return { erp, connector };
+    },
+  },
 };

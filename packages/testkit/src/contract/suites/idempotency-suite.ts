@@ -43,4 +43,52 @@ export function idempotencySuite<Config>(h: Harness<Config>): void {
     expect(documents).toHaveLength(1);
     expect(documents[0]!.externalId).toBe(first.externalId);
   });
+
+  it('a batch replayed after a lost response yields one document per entry', async (t) => {
+    const c = h.connector();
+    if (c.postEntries === undefined) {
+      t.skip('the connector does not batch (no postEntries)');
+      return;
+    }
+    const entries = h
+      .supportedEntries()
+      .filter((e) => e.kind === 'journal')
+      .slice(0, Math.min(c.manifest.batchSize, 3));
+    const ctx = h.ctx();
+    h.options.erp.injectFault({ kind: 'timeout', afterCommit: true });
+    // The lost response surfaces either as a rejected batch or as retryable per-entry outcomes.
+    const first = await c.postEntries(ctx, entries).then(
+      (outcomes) => ({ outcomes, error: undefined }),
+      (error: unknown) => {
+        h.errors.push(error);
+        return { outcomes: undefined, error };
+      },
+    );
+    if (first.outcomes === undefined) {
+      expect(
+        ItemError.isInstance(first.error) && first.error.retryable,
+        `expected a retryable ItemError, got ${String(first.error)}`,
+      ).toBe(true);
+    } else {
+      const failed = first.outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+      h.errors.push(...failed);
+      expect(failed.length, 'the lost response must fail at least one entry').toBeGreaterThan(0);
+      for (const e of failed) expect(e.retryable, `${e.reason} must be retryable`).toBe(true);
+    }
+    const outcomes = await c.postEntries(ctx, entries);
+    const ids = outcomes.map((o, i) => {
+      if (!o.ok) expect.fail(`${entries[i]!.accountingEntryId}: ${o.error.reason}: ${o.error.message}`);
+      return o.result.externalId;
+    });
+    if (c.manifest.delivery === 'per_job') {
+      const results = outcomes.map((o) => (o.ok ? o.result : expect.fail('not ok')));
+      await c.commitJob!(ctx, {
+        job: ctx.job,
+        posted: entries.map((entry, i) => ({ entry, result: results[i]! })),
+      });
+    }
+    const documents = await h.options.erp.listDocuments();
+    for (const id of ids) expect(documents.filter((d) => d.externalId === id)).toHaveLength(1);
+    expect(documents, 'the replay created extra documents').toHaveLength(entries.length);
+  });
 }
