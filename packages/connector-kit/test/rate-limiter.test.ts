@@ -55,6 +55,15 @@ describe('createTenantRateLimiter', () => {
     expect(stats.pausedUntil).toBeGreaterThan(Date.now() + 29_000);
   });
 
+  it('gives tokens lowered by a header back after one window (no permanent leak)', async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 60, windowMs: 60_000 }, timeScale: 600 }); // 100 ms
+    limiter.observe('t', 200, new Headers({ 'x-minlimit-remaining': '0' }));
+    await sleep(5);
+    expect((await limiter.stats('t')).windowRemaining).toBe(0);
+    await sleep(150);
+    expect((await limiter.stats('t')).windowRemaining).toBe(60);
+  });
+
   it('applies a daily cap as a second budget', async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 60, windowMs: 60_000, perDay: 2 } });
     await limiter.schedule('t', async () => undefined);

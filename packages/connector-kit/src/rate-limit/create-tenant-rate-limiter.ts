@@ -174,16 +174,26 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
 
     observe(tenant, status, headers) {
       const state = stateOf(tenant);
-      const lower = (limiter: Bottleneck | undefined, header: string) => {
+      // Lowering borrows tokens for one window: the calls the server counted (other processes, or a
+      // header older than our own refills) leave its window by then, so the tokens come back.
+      const lower = (limiter: Bottleneck | undefined, header: string, window: number) => {
         const raw = headers.get(header);
         if (limiter === undefined || raw === null || !/^\d+$/.test(raw.trim())) return;
         const remaining = Number(raw);
         void limiter.currentReservoir().then((current) => {
-          if (current !== null && remaining < current) void limiter.incrementReservoir(remaining - current);
+          if (current === null || remaining >= current) return;
+          const borrowed = current - remaining;
+          void limiter.incrementReservoir(-borrowed);
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            void limiter.incrementReservoir(borrowed);
+          }, window + margin);
+          timer.unref?.();
+          timers.add(timer);
         });
       };
-      lower(state.window, windowHeader);
-      lower(state.day, dayHeader);
+      lower(state.window, windowHeader, windowLength);
+      lower(state.day, dayHeader, dayLength);
       if (status === 429) {
         // Retry-After is wall-clock time as the server sent it (a time-compressing fake sends compressed seconds).
         pause(tenant, parseRetryAfter(headers.get('retry-after')) ?? windowLength);
