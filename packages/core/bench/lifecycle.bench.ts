@@ -16,11 +16,12 @@ import { type ConnectorV1, createMemoryExportStore, type PostResult, runExportJo
 import { createPleoClient, exportItemTypeSchema } from '@ledgerport/pleo';
 import { z } from 'zod';
 
+/** What `ledgerport-sandbox --json` prints. */
 interface SandboxInfo {
-  url: string;
+  baseUrl: string;
   apiKey: string;
+  companyId: string;
   jobId: string;
-  items: number;
 }
 
 /** An in-memory ledger connector, like `@ledgerport/connector-memory` (which core cannot depend on). */
@@ -72,12 +73,17 @@ function createBenchLedgerConnector(): ConnectorV1<{ ledger: string }> & {
   };
 }
 
+/**
+ * Starts the sandbox's own CLI (`ledgerport-sandbox --port 0 --items N --json`, from its built dist) in a
+ * child process and reads the JSON line it prints once listening.
+ */
 async function startSandbox(items: number): Promise<{ info: SandboxInfo; stop: () => Promise<void> }> {
-  const script = fileURLToPath(new URL('./sandbox-process.ts', import.meta.url));
-  const child = spawn(process.execPath, [script, '--items', String(items)], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const bin = fileURLToPath(new URL('./bin.js', import.meta.resolve('@ledgerport/pleo-sandbox')));
+  const child = spawn(
+    process.execPath,
+    [bin, '--port', '0', '--items', String(items), '--prng-seed', '7', '--page-size', '1000', '--json'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout });
   const [first] = (await Promise.race([
     once(lines, 'line'),
@@ -89,9 +95,9 @@ async function startSandbox(items: number): Promise<{ info: SandboxInfo; stop: (
   return {
     info,
     stop: async () => {
-      child.stdin.end();
+      const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      await once(child, 'exit');
+      await exited;
     },
   };
 }
@@ -101,7 +107,7 @@ const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
 async function benchOnce(items: number): Promise<Record<string, unknown>> {
   const { info, stop } = await startSandbox(items);
   try {
-    const pleo = createPleoClient({ baseUrl: info.url, auth: { type: 'apiKey', apiKey: info.apiKey } });
+    const pleo = createPleoClient({ baseUrl: info.baseUrl, auth: { type: 'apiKey', apiKey: info.apiKey } });
     const connector = createBenchLedgerConnector();
     globalThis.gc?.();
     const baselineRss = process.memoryUsage.rss();
