@@ -22,7 +22,7 @@ export interface FortnoxConnectorOptions {
    * benchmark's fake enforces "25 per 500 ms" with `10`). Default 1 (real Fortnox).
    */
   readonly rateLimitTimeScale?: number;
-  /** Slack added to the 5 s window in ms (before scaling); see `createSlidingWindowLimiter`. Default 150. */
+  /** Wall-clock slack added to the (scaled) 5 s window in ms; see `createSlidingWindowLimiter`. Default 150. */
   readonly rateLimitMarginMs?: number;
   /** Share a limiter between connector instances (e.g. one per process). Default: one per connector. */
   readonly limiter?: SlidingWindowLimiter;

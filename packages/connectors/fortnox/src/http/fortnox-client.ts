@@ -57,7 +57,10 @@ export function createFortnoxClient(
       credentials: ctx.credentials,
       clock: ctx.clock,
       system: 'Fortnox',
-      initialRefreshToken: ctx.secrets.get(FORTNOX_SECRET_NAMES.refreshToken),
+      initialRefreshToken:
+        config.authMode === 'authorization_code'
+          ? ctx.secrets.get(FORTNOX_SECRET_NAMES.refreshToken)
+          : undefined,
       refresh: async (refreshToken) => {
         try {
           return await requestFortnoxToken({

@@ -10,10 +10,18 @@ export interface SlidingWindowLimiterOptions {
    */
   readonly timeScale?: number;
   /**
-   * Safety added to the window (ms, before scaling) so jitter between a call's start here and its
-   * arrival at the server cannot squeeze 26 arrivals into one server window. Default 150.
+   * Safety added to the (scaled) window, in wall-clock ms and never scaled: jitter between a call's start
+   * here and its arrival at the server does not shrink when a fake compresses time, and it must not
+   * squeeze `requests + 1` arrivals into one server window. Default 150.
    */
   readonly marginMs?: number;
+  /**
+   * Spread starts at least `(window + margin) / requests` apart instead of sending a window's budget in
+   * one burst. The steady rate is the same; what changes is that a burst queues up in the network / the
+   * server's front end, and that queueing is exactly the arrival jitter that can push a 26th arrival into
+   * a server window. Default true.
+   */
+  readonly smooth?: boolean;
   /** Most calls in flight per key. Default unlimited. */
   readonly maxConcurrent?: number;
 }
@@ -74,8 +82,9 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
   if (!(Number.isInteger(options.requests) && options.requests >= 1)) {
     throw new RangeError('createSlidingWindowLimiter: requests must be an integer ≥ 1.');
   }
-  const span = (options.windowMs + (options.marginMs ?? 150)) / scale;
+  const span = options.windowMs / scale + (options.marginMs ?? 150);
   const maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  const spacing = options.smooth === false ? 0 : span / options.requests;
   const keys = new Map<string, KeyState>();
 
   const stateOf = (key: string): KeyState => {
@@ -103,8 +112,10 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
       }
       if (state.running >= maxConcurrent) return; // a finishing call drains again
       let wait = 0;
+      const last = state.starts.at(-1);
       if (state.pausedUntil > now) wait = state.pausedUntil - now;
       else if (state.starts.length >= options.requests) wait = (state.starts[0] ?? now) + span - now;
+      else if (last !== undefined && now - last < spacing) wait = last + spacing - now;
       if (wait > 0) {
         state.timer = setTimeout(() => drain(state), Math.max(1, Math.ceil(wait)));
         return;

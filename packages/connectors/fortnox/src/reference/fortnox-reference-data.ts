@@ -41,6 +41,23 @@ export async function financialYearFor(
   const known = (ctx.cache.get(YEARS_KEY) as FortnoxFinancialYear[] | undefined) ?? [];
   const hit = known.find((y) => y.fromDate <= date && date <= y.toDate);
   if (hit !== undefined) return hit;
+  // Concurrent posts for the same date share one look-up instead of each asking Fortnox.
+  const pendingKey = `fortnox:financialYearPending:${date}`;
+  const pending = ctx.cache.get(pendingKey) as Promise<FortnoxFinancialYear | undefined> | undefined;
+  if (pending !== undefined) return pending;
+  const lookup = fetchFinancialYear(ctx, client, date).finally(() => ctx.cache.delete(pendingKey));
+  ctx.cache.set(pendingKey, lookup);
+  return lookup;
+}
+
+async function fetchFinancialYear(
+  ctx: ConnectorContext<FortnoxConfig>,
+  client: FortnoxClient,
+  date: string,
+): Promise<FortnoxFinancialYear | undefined> {
+  const known = (ctx.cache.get(YEARS_KEY) as FortnoxFinancialYear[] | undefined) ?? [];
+  const hit = known.find((y) => y.fromDate <= date && date <= y.toDate);
+  if (hit !== undefined) return hit;
   const missKey = `fortnox:financialYearMiss:${date}`;
   if (ctx.cache.get(missKey) === true) return undefined;
   const body = await client.call<{

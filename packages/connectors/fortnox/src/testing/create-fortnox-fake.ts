@@ -55,6 +55,8 @@ export interface FortnoxRequestRecord {
   readonly path: string;
   readonly operationId: string | undefined;
   readonly status: number;
+  /** Epoch ms the request reached the fake (API calls; 0 for the token endpoint). */
+  readonly arrivedAt: number;
 }
 
 /** The stateful Fortnox fake: an {@link ErpFake} plus inspection helpers for Fortnox-specific tests. */
@@ -84,6 +86,8 @@ export interface FortnoxFake extends ErpFake {
   peakConcurrency(): number;
   /** API calls admitted (after spec, auth and rate checks). */
   admittedCalls(): number;
+  /** Loads the spec validator now (about 0.5 s, blocking), so the first requests are not delayed by it. */
+  ready(): Promise<void>;
 }
 
 interface Answer {
@@ -137,6 +141,7 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
   const specViolations: string[] = [];
   const accessTokens = new Map<string, number>();
   const refreshTokens = new Map<string, 'live' | 'used'>([[initialRefreshToken, 'live']]);
+  // reset() also restores auth state: every test starts from a fresh consent with the initial refresh token.
   let grants = 0;
   let reused = 0;
   let validator: FortnoxSpecValidator | undefined;
@@ -434,6 +439,10 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
   };
 
   const apiHandler = http.all(`${apiBaseUrl}/3/*`, async ({ request }) => {
+    // The gateway counts arrivals before anything else (as Fortnox's edge does), so the window sees the
+    // arrival order, not the order in which the fake finished parsing and validating bodies.
+    const arrivedAt = Date.now();
+    const verdict = enforce ? window.admit(arrivedAt) : ({ ok: true } as const);
     const url = new URL(request.url);
     const path = url.pathname.slice(apiPath.length);
     const method = request.method.toUpperCase();
@@ -464,7 +473,7 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
     validator ??= await loadFortnoxSpecValidator();
     const check = validator.checkRequest({ method, path, query, headers, body });
     const log = (status: number) =>
-      requests.push({ api: 'api', method, path, operationId: check.operationId, status });
+      requests.push({ api: 'api', method, path, operationId: check.operationId, status, arrivedAt });
     const json = (answer: Answer, extra: Record<string, string> = {}) =>
       HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: extra });
     if (!check.ok) {
@@ -503,15 +512,12 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
       log(0);
       await delay('infinite');
     }
-    if (enforce) {
-      const verdict = window.admit(Date.now());
-      if (!verdict.ok) {
-        rateLimited++;
-        log(429);
-        return json(fail(429, 'Too many requests. The limit is 25 requests per 5 seconds.'), {
-          'retry-after': String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
-        });
-      }
+    if (!verdict.ok) {
+      rateLimited++;
+      log(429);
+      return json(fail(429, 'Too many requests. The limit is 25 requests per 5 seconds.'), {
+        'retry-after': String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
+      });
     }
     admitted++;
     inFlight++;
@@ -536,7 +542,14 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
   const tokenHandler = http.post(`${tokenBaseUrl}/oauth-v1/token`, async ({ request }) => {
     const form = new URLSearchParams(await request.text());
     const log = (status: number) =>
-      requests.push({ api: 'token', method: 'POST', path: '/oauth-v1/token', operationId: 'token', status });
+      requests.push({
+        api: 'token',
+        method: 'POST',
+        path: '/oauth-v1/token',
+        operationId: 'token',
+        status,
+        arrivedAt: 0,
+      });
     if (request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded') !== true) {
       specViolations.push('POST /oauth-v1/token: body must be application/x-www-form-urlencoded');
       log(400);
@@ -618,6 +631,11 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
       peak = 0;
       admitted = 0;
       lockedThrough = seed.lockedThrough;
+      accessTokens.clear();
+      refreshTokens.clear();
+      refreshTokens.set(initialRefreshToken, 'live'); // a fresh consent: the initial refresh token works again
+      grants = 0;
+      reused = 0;
       requests.length = 0;
       specViolations.length = 0;
     },
@@ -658,6 +676,9 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
     },
     admittedCalls() {
       return admitted;
+    },
+    async ready() {
+      validator ??= await loadFortnoxSpecValidator();
     },
   };
 }

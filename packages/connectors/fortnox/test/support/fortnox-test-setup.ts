@@ -32,7 +32,10 @@ export function setupFortnoxTest(options: FortnoxFakeOptions = {}): FortnoxTestS
     ...options,
   });
   const server = setupServer(...fake.handlers);
-  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+  beforeAll(async () => {
+    await fake.ready();
+    server.listen({ onUnhandledFrame: 'error' });
+  });
   afterAll(() => server.close());
   beforeEach(() => fake.reset());
   afterEach(() => {
