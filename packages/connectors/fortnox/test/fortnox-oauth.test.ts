@@ -1,4 +1,5 @@
 import { type CredentialsStore, createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { entryNamed, withId } from './support/entries';
 import { setupFortnoxTest } from './support/fortnox-test-setup';
@@ -92,6 +93,32 @@ describe('OAuth 2.0 authorization code with rotating refresh tokens (issue #7 "A
     expect((error as { scope?: string }).scope).toBe('job');
     expect((error as { reason?: string }).reason).toBe('accounting_system_authentication_failure');
     expect(String((error as Error).message)).not.toContain('revoked-refresh-token');
+  });
+});
+
+describe('token endpoint failures', () => {
+  it('a 503 from the token endpoint is retryable and its error carries no client secret', async () => {
+    t.server.use(
+      http.post(`${t.fake.options.tokenBaseUrl}/oauth-v1/token`, () =>
+        HttpResponse.json({ error: 'temporarily_unavailable' }, { status: 503 }),
+      ),
+    );
+    const connector = t.connector();
+    const error = await connector
+      .postEntry(t.ctx(connector), entryNamed('refund-sek'))
+      .catch((e: unknown) => e);
+    expect(ItemError.isInstance(error) && error.reason).toBe('accounting_system_unreachable');
+    expect((error as ItemError).retryable).toBe(true);
+    const basic = Buffer.from(`${t.fake.options.clientId}:${t.fake.options.clientSecret}`).toString('base64');
+    const text = JSON.stringify(error, Object.getOwnPropertyNames(error)) + String((error as Error).stack);
+    let cause: unknown = (error as Error).cause;
+    let chain = '';
+    while (cause !== undefined && cause !== null) {
+      chain += JSON.stringify(cause, Object.getOwnPropertyNames(cause));
+      cause = (cause as Error).cause;
+    }
+    expect(`${text}${chain}`).not.toContain(basic);
+    expect(`${text}${chain}`).not.toContain(t.fake.options.clientSecret);
   });
 });
 

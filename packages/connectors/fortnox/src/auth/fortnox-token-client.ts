@@ -1,4 +1,4 @@
-import { createErpFetch, type OAuthTokens, rethrowHttpError } from '@ledgerport/connector-kit';
+import { classifyHttpError, createErpFetch, type OAuthTokens } from '@ledgerport/connector-kit';
 import { ItemError } from '@ledgerport/core';
 
 /** Token endpoint answer (RFC 6749 §5.1; Fortnox: `expires_in` 3600, rotating `refresh_token`). */
@@ -80,7 +80,14 @@ export async function requestFortnoxToken(request: FortnoxTokenRequest): Promise
         { details: { status } },
       );
     }
-    rethrowHttpError(error, { signal: request.signal, system: 'Fortnox' });
+    if (request.signal.aborted) throw request.signal.reason ?? error;
+    // No `cause`: the failed request carried the client secret (HTTP Basic) in its options.
+    const classified = classifyHttpError(error, {}, { system: 'Fortnox' });
+    throw new ItemError(classified.reason, classified.message, {
+      retryable: classified.retryable,
+      retryAfterMs: classified.retryAfterMs,
+      details: { ...classified.details, endpoint: 'token' },
+    });
   }
   if (typeof body.access_token !== 'string' || body.access_token === '') {
     throw new ItemError(

@@ -1,6 +1,6 @@
 import { type CredentialsStore, createMemoryCredentialsStore } from '@ledgerport/core';
 import { createTestContext, type TestContext } from '@ledgerport/testkit';
-import { setupServer } from 'msw/node';
+import { type SetupServerApi, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createFortnoxConnector, type FortnoxConfig, type FortnoxConnector } from '../../src/index';
 import { createFortnoxFake, type FortnoxFake, type FortnoxFakeOptions } from '../../src/testing/index';
@@ -8,6 +8,8 @@ import { createFortnoxFake, type FortnoxFake, type FortnoxFakeOptions } from '..
 /** A fake Fortnox on msw for one test file, reset before each test and spec-checked after it. */
 export interface FortnoxTestSetup {
   readonly fake: FortnoxFake;
+  /** The msw server running the fake (for one-off `server.use` overrides). */
+  readonly server: SetupServerApi;
   /** Raw config for the service-account flow (override fields per test). */
   config(overrides?: Record<string, unknown>): Record<string, unknown>;
   /** A context for `connector` with that config; pass `credentials` to share a token store. */
@@ -39,6 +41,7 @@ export function setupFortnoxTest(options: FortnoxFakeOptions = {}): FortnoxTestS
   afterAll(() => server.close());
   beforeEach(() => fake.reset());
   afterEach(() => {
+    server.resetHandlers();
     expect(fake.specViolations, 'requests must match the Fortnox OpenAPI spec').toEqual([]);
   });
   const config = (overrides: Record<string, unknown> = {}) => ({
@@ -52,6 +55,7 @@ export function setupFortnoxTest(options: FortnoxFakeOptions = {}): FortnoxTestS
   });
   return {
     fake,
+    server,
     config,
     ctx(connector, ctxOptions = {}) {
       return createTestContext(connector, ctxOptions.config ?? config(), {
