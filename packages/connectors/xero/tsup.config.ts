@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node22',
+  // The ./testing fake's tools are optional peers: never bundled, resolved from the user's install.
+  external: ['msw', 'openapi-backend', 'yaml', 'ajv', 'ajv-formats'],
 });

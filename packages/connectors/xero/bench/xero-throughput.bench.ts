@@ -1,0 +1,355 @@
+/**
+ * Xero posting benchmark (issue #6): against the spec-validating Xero fake enforcing Xero's per-tenant
+ * limits (60 calls/min sliding, 5 concurrent, 5,000/day) with 100 ms latency per call and time
+ * compressed by TIME_SCALE (default 10: "60 calls per 6 s"; the connector's limiter uses the same
+ * factor). Scenarios, each on a fresh fake and connector:
+ *   - no-receipts: 1,000 journal entries, driven like core's lifecycle (authenticate, validate, batches of
+ *     manifest.batchSize with manifest.maxConcurrency in flight);
+ *   - receipts: 200 entries with one PDF receipt each (post in batches, attach as each batch lands);
+ *   - naive: a sequential one-call-per-entry baseline (postEntry in a loop) on NAIVE_ENTRIES entries.
+ * Prints one JSON line per scenario and a summary line with the targets:
+ *   ≥ 95 % of the theoretical ceiling, ≥ 10× the naive baseline without receipts, no item failed by a 429.
+ *
+ * Run: pnpm turbo run bench --filter=@ledgerport/connector-xero   (builds the workspace dependencies first;
+ *      `pnpm --filter @ledgerport/connector-xero bench` works once they are built)
+ * Env: TIME_SCALE (10), LATENCY_MS (100), NAIVE_ENTRIES (200).
+ * Runs on the built `dist/` (plain `node`, type stripping), like the other Ledgerport benchmarks.
+ */
+import {
+  createXeroConnector,
+  type XeroConfig,
+  xeroConfigSchema,
+  xeroManifest,
+} from '@ledgerport/connector-xero';
+import { createXeroFake, loadXeroSpecValidator, type XeroFake } from '@ledgerport/connector-xero/testing';
+import type { AccountingEntry, BatchPostOutcome, ConnectorContext, JournalLine } from '@ledgerport/core';
+import { createConnectorContext, createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
+import { setupServer } from 'msw/node';
+import pLimit from 'p-limit';
+
+const job = {
+  id: 'bench-job',
+  companyId: 'bench-company',
+  status: 'in_progress',
+  createdAt: '2026-11-23T10:00:00Z',
+  expiresIn: 3600,
+  numberOfItems: 1000,
+  isInteractive: false,
+  vendorBasedBookkeeping: false,
+} as ConnectorContext['job'];
+
+/**
+ * The theoretical ceiling: the shortest time `calls` requests can take under Xero's per-tenant limits,
+ * whatever the client does — each call lasts `latencyMs`, at most `concurrency` run at once, and at most
+ * `perWindow` start in any sliding `windowMs`. Greedy earliest-start schedule (optimal for equal
+ * durations): start[k] = max(start[k − concurrency] + latency, start[k − perWindow] + window).
+ */
+function idealMakespanMs(
+  calls: number,
+  latencyMs: number,
+  concurrency: number,
+  perWindow: number,
+  windowMs: number,
+): number {
+  const starts: number[] = [];
+  for (let k = 0; k < calls; k++) {
+    let start = 0;
+    if (k >= concurrency) start = Math.max(start, (starts[k - concurrency] ?? 0) + latencyMs);
+    if (k >= perWindow) start = Math.max(start, (starts[k - perWindow] ?? 0) + windowMs);
+    starts.push(start);
+  }
+  return calls === 0 ? 0 : (starts[calls - 1] ?? 0) + latencyMs;
+}
+
+const line = (l: Omit<JournalLine, 'currency' | 'dimensions'> & Partial<JournalLine>): JournalLine => ({
+  currency: 'GBP',
+  dimensions: [],
+  ...l,
+});
+
+/** GBP entries shaped like core's mapping output: inclusive VAT, reverse charge, refund, 3-line split. */
+function benchEntry(i: number): AccountingEntry {
+  const id = `bench-${i}`;
+  const vat20 = { code: 'INPUT2', rate: 0.2, type: 'inclusive' as const, amount: 2000 };
+  const rc = { code: 'REVERSECHARGES', rate: 0.2, type: 'reverse' as const, amount: 1000 };
+  const shapes: JournalLine[][] = [
+    [
+      line({
+        account: '493',
+        side: 'debit',
+        amount: 10000,
+        role: 'expense',
+        tax: vat20,
+        dimensions: [{ dimension: 'Region', value: 'North' }],
+      }),
+      line({ account: '820', side: 'debit', amount: 2000, role: 'input_vat', tax: vat20 }),
+      line({ account: '090', side: 'credit', amount: 12000, role: 'contra' }),
+    ],
+    [
+      line({ account: '463', side: 'debit', amount: 5000, role: 'expense', tax: rc }),
+      line({ account: '820', side: 'debit', amount: 1000, role: 'input_vat', tax: rc }),
+      line({ account: '820', side: 'credit', amount: 1000, role: 'output_vat', tax: rc }),
+      line({ account: '090', side: 'credit', amount: 5000, role: 'contra' }),
+    ],
+    [
+      line({ account: '420', side: 'credit', amount: 10000, role: 'expense', tax: vat20 }),
+      line({ account: '820', side: 'credit', amount: 2000, role: 'input_vat', tax: vat20 }),
+      line({ account: '090', side: 'debit', amount: 12000, role: 'contra' }),
+    ],
+    [
+      line({ account: '429', side: 'debit', amount: 1001, role: 'expense' }),
+      line({ account: '400', side: 'debit', amount: 2002, role: 'expense' }),
+      line({ account: '404', side: 'debit', amount: 3003, role: 'expense' }),
+      line({ account: '090', side: 'credit', amount: 6006, role: 'contra' }),
+    ],
+  ];
+  const lines = shapes[i % shapes.length] as JournalLine[];
+  return {
+    kind: 'journal',
+    idempotencyKey: id,
+    accountingEntryId: id,
+    reconciliationId: undefined,
+    type: 'card_purchase',
+    subType: null,
+    bookkeepingMethod: 'journal',
+    date: '2026-11-20',
+    postingDate: '2026-11-20',
+    description: `Bench expense ${i}`,
+    reference: id,
+    currency: 'GBP',
+    grossAmount: lines.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amount, 0),
+    lines,
+    supplierName: 'Bench Supplier',
+    userName: 'Bench User',
+    note: undefined,
+    vendor: undefined,
+    files: [],
+    postingMode: 'posted',
+    pleoUrl: `https://app.pleo.io/export/${id}`,
+    source: {} as AccountingEntry['source'],
+  };
+}
+
+const TIME_SCALE = Number(process.env.TIME_SCALE ?? 10);
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 100);
+const NAIVE_ENTRIES = Number(process.env.NAIVE_ENTRIES ?? 200);
+const limits = xeroManifest.rateLimits ?? { requests: 60, windowMs: 60_000, maxConcurrent: 5 };
+const WINDOW_MS = limits.windowMs / TIME_SCALE;
+
+let serial = 0;
+const makeEntries = (n: number): AccountingEntry[] => Array.from({ length: n }, () => benchEntry(serial++));
+const receipt = (() => {
+  const bytes = new Uint8Array(48 * 1024);
+  bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+  return bytes;
+})();
+
+interface RunResult {
+  readonly elapsedMs: number;
+  /** From the first post to the last answer (authenticate and validate excluded). */
+  readonly postingMs: number;
+  /** Accounting calls of the posting phase. */
+  readonly postingCalls: number;
+  readonly apiCalls: number;
+  readonly httpCalls: number;
+  readonly failed: number;
+  readonly failedBy429: number;
+  readonly server429: number;
+  readonly peakConcurrency: number;
+}
+
+function contextFor(fake: XeroFake): ConnectorContext<XeroConfig> {
+  return createConnectorContext<XeroConfig>({
+    job,
+    config: xeroConfigSchema.parse({
+      clientId: fake.options.clientId,
+      apiBaseUrl: fake.options.apiBaseUrl,
+      connectionsBaseUrl: fake.options.connectionsBaseUrl,
+      identityBaseUrl: fake.options.identityBaseUrl,
+    }),
+    secrets: { clientSecret: fake.options.clientSecret, refreshToken: fake.options.refreshToken },
+    credentials: createMemoryCredentialsStore(),
+  });
+}
+
+/** Core's lifecycle in miniature: authenticate, validate, post in batches (bounded), attach as batches land. */
+async function runLifecycle(
+  fake: XeroFake,
+  entries: readonly AccountingEntry[],
+  withReceipts: boolean,
+): Promise<RunResult> {
+  fake.reset();
+  const connector = createXeroConnector({ rateLimitTimeScale: TIME_SCALE });
+  const ctx = contextFor(fake);
+  let failed = 0;
+  let failedBy429 = 0;
+  const count = (outcome: BatchPostOutcome | { ok: false; error: unknown }) => {
+    if (outcome.ok) return;
+    failed++;
+    if (ItemError.isInstance(outcome.error) && outcome.error.reason === 'accounting_system_rate_limit')
+      failedBy429++;
+  };
+  const started = performance.now();
+  const phase = (name: string) => {
+    if (process.env.BENCH_DEBUG) console.error(name, Math.round(performance.now() - started));
+  };
+  await connector.authenticate(ctx);
+  phase('authenticated');
+  await connector.validate(ctx, job, []);
+  await connector.validate(ctx, job, entries);
+  phase('validated');
+  const postingStarted = performance.now();
+  const callsBeforePosting = fake.requests.filter((r) => r.api === 'accounting').length;
+  const limit = pLimit(xeroManifest.maxConcurrency);
+  const batches: AccountingEntry[][] = [];
+  for (let i = 0; i < entries.length; i += xeroManifest.batchSize)
+    batches.push(entries.slice(i, i + xeroManifest.batchSize));
+  const attachments: Promise<void>[] = [];
+  await Promise.all(
+    batches.map((batch) =>
+      limit(async () => {
+        const outcomes = (await connector.postEntries?.(ctx, batch)) ?? [];
+        outcomes.forEach((outcome, i) => {
+          count(outcome);
+          const entry = batch[i];
+          if (!withReceipts || !outcome.ok || entry === undefined) return;
+          attachments.push(
+            limit(() =>
+              (
+                connector.attach?.(
+                  ctx,
+                  { entry, result: outcome.result },
+                  { fileName: 'receipt.pdf', mimeType: 'application/pdf', bytes: receipt, index: 0 },
+                ) ?? Promise.resolve()
+              ).catch((error: unknown) => count({ ok: false, error })),
+            ),
+          );
+        });
+      }),
+    ),
+  );
+  phase('posted');
+  await Promise.all(attachments);
+  phase('attached');
+  const now = performance.now();
+  const run = summarise(fake, now - started, failed, failedBy429);
+  return { ...run, postingMs: now - postingStarted, postingCalls: run.apiCalls - callsBeforePosting };
+}
+
+/** The naive baseline: one postEntry per entry, strictly sequential. */
+async function runNaive(fake: XeroFake, entries: readonly AccountingEntry[]): Promise<RunResult> {
+  fake.reset();
+  const connector = createXeroConnector({ rateLimitTimeScale: TIME_SCALE });
+  const ctx = contextFor(fake);
+  let failed = 0;
+  let failedBy429 = 0;
+  const started = performance.now();
+  await connector.authenticate(ctx);
+  for (const entry of entries) {
+    try {
+      await connector.postEntry(ctx, entry);
+    } catch (error) {
+      failed++;
+      if (ItemError.isInstance(error) && error.reason === 'accounting_system_rate_limit') failedBy429++;
+    }
+  }
+  const run = summarise(fake, performance.now() - started, failed, failedBy429);
+  return { ...run, postingMs: run.elapsedMs, postingCalls: run.apiCalls };
+}
+
+function summarise(
+  fake: XeroFake,
+  elapsedMs: number,
+  failed: number,
+  failedBy429: number,
+): Omit<RunResult, 'postingMs' | 'postingCalls'> {
+  fake.assertSpecCompliant();
+  return {
+    elapsedMs,
+    apiCalls: fake.requests.filter((r) => r.api === 'accounting').length,
+    httpCalls: fake.requests.length,
+    failed,
+    failedBy429,
+    server429: fake.rateLimitedCount(),
+    peakConcurrency: fake.peakConcurrency(),
+  };
+}
+
+function report(scenario: string, entries: number, run: RunResult) {
+  const ceiling = (calls: number) =>
+    idealMakespanMs(calls, LATENCY_MS, limits.maxConcurrent ?? 5, limits.requests, WINDOW_MS);
+  const ceilingMs = ceiling(run.apiCalls);
+  const postingCeilingMs = ceiling(run.postingCalls);
+  const perMinute = (entries / run.elapsedMs) * 60_000;
+  const postingPerMinute = (entries / run.postingMs) * 60_000;
+  return {
+    bench: 'connector-xero',
+    scenario,
+    entries,
+    timeScale: TIME_SCALE,
+    latencyMs: LATENCY_MS,
+    elapsedMs: Math.round(run.elapsedMs),
+    postingMs: Math.round(run.postingMs),
+    entriesPerMinute: Math.round(perMinute),
+    postingEntriesPerMinute: Math.round(postingPerMinute),
+    entriesPerXeroMinute: Math.round(perMinute / TIME_SCALE),
+    apiCalls: run.apiCalls,
+    postingApiCalls: run.postingCalls,
+    httpCallsIncludingAuth: run.httpCalls,
+    apiCallsPerEntry: Number((run.apiCalls / entries).toFixed(3)),
+    ceilingMs: Math.round(ceilingMs),
+    ratioToCeiling: Number((ceilingMs / run.elapsedMs).toFixed(3)),
+    postingCeilingMs: Math.round(postingCeilingMs),
+    postingRatioToCeiling: Number((postingCeilingMs / run.postingMs).toFixed(3)),
+    failed: run.failed,
+    failedBy429: run.failedBy429,
+    server429: run.server429,
+    peakConcurrency: run.peakConcurrency,
+  };
+}
+
+async function main() {
+  await loadXeroSpecValidator();
+  // Responses of the fake are spec-checked in the tests; here only requests are, to keep the fake's CPU small.
+  const fake = createXeroFake({ latencyMs: LATENCY_MS, timeScale: TIME_SCALE, validateResponses: false });
+  const server = setupServer(...fake.handlers);
+  server.listen({ onUnhandledFrame: 'error' });
+  const print = (line: object) => console.log(JSON.stringify(line));
+  try {
+    await runLifecycle(fake, makeEntries(50), true); // warm-up (JIT, schema compilation); not reported
+    const naive = report('naive-sequential', NAIVE_ENTRIES, await runNaive(fake, makeEntries(NAIVE_ENTRIES)));
+    print(naive);
+    const versusNaive = (r: ReturnType<typeof report>) => ({
+      ...r,
+      ratioToNaive: Number((r.entriesPerMinute / naive.entriesPerMinute).toFixed(1)),
+    });
+    const noReceipts = versusNaive(
+      report('no-receipts', 1000, await runLifecycle(fake, makeEntries(1000), false)),
+    );
+    print(noReceipts);
+    const receipts = versusNaive(
+      report('one-receipt-each', 200, await runLifecycle(fake, makeEntries(200), true)),
+    );
+    print(receipts);
+    const sustained = versusNaive(
+      report('sustained-no-receipts', 5000, await runLifecycle(fake, makeEntries(5000), false)),
+    );
+    print(sustained);
+    const runs = [naive, noReceipts, receipts, sustained];
+    print({
+      bench: 'connector-xero',
+      scenario: 'targets',
+      postingAtLeast95PctOfCeiling: [noReceipts, receipts, sustained].every(
+        (r) => r.postingRatioToCeiling >= 0.95,
+      ),
+      endToEndAtLeast95PctOfCeiling: [noReceipts, receipts, sustained].every((r) => r.ratioToCeiling >= 0.95),
+      atLeast10xNaiveWithoutReceipts: noReceipts.ratioToNaive >= 10,
+      noItemFailedBy429: runs.every((r) => r.failedBy429 === 0),
+      no429FromXero: runs.every((r) => r.server429 === 0),
+    });
+  } finally {
+    server.close();
+  }
+}
+
+await main();
