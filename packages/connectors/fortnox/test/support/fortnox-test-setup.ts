@@ -1,6 +1,6 @@
 import { type CredentialsStore, createMemoryCredentialsStore } from '@ledgerport/core';
 import { createTestContext, type TestContext } from '@ledgerport/testkit';
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createFortnoxConnector, type FortnoxConfig, type FortnoxConnector } from '../../src/index';
 import { createFortnoxFake, type FortnoxFake, type FortnoxFakeOptions } from '../../src/testing/index';
@@ -9,7 +9,7 @@ import { createFortnoxFake, type FortnoxFake, type FortnoxFakeOptions } from '..
 export interface FortnoxTestSetup {
   readonly fake: FortnoxFake;
   /** The msw server running the fake (for one-off `server.use` overrides). */
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
   /** Raw config for the service-account flow (override fields per test). */
   config(overrides?: Record<string, unknown>): Record<string, unknown>;
   /** A context for `connector` with that config; pass `credentials` to share a token store. */
