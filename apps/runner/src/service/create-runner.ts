@@ -150,6 +150,10 @@ function sleepUntilWoken(
   register: (wake: () => void) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);

@@ -175,3 +175,65 @@ describe('ledgerport run: webhook port taken', () => {
     }
   });
 });
+
+describe('ledgerport run: graceful stop mid-job', () => {
+  it('stops on SIGTERM with the job in progress (exit 0); the next run --once finishes it without double reporting', async () => {
+    const sandbox = createPleoSandbox();
+    const seeded = sandbox.seedCompany({ seed: 13, itemCount: 300 });
+    sandbox.faults.latencyMs = 25; // slow Pleo down so the stop lands mid-job
+    const server = await sandbox.listen({ port: 0 });
+    const dir3 = mkdtempSync(join(tmpdir(), 'ledgerport-service-stop-'));
+    try {
+      writeFileSync(
+        join(dir3, 'ledgerport.config.json'),
+        JSON.stringify({
+          pleo: { baseUrl: server.url, auth: { type: 'apiKey', apiKey: 'env:PLEO_API_KEY' } },
+          companies: {
+            [seeded.companyId]: {
+              connector: 'memory',
+              config: { ledgerName: 'books', apiKey: 'memory-key-1' },
+              mapping: {
+                inputVatAccount: '2641',
+                outputVatAccount: '2614',
+                payablesAccount: '2440',
+                contraAccounts: { SEK: '1930', DKK: '1931', EUR: '1932' },
+              },
+            },
+          },
+        }),
+      );
+      const env = { PLEO_API_KEY: seeded.apiKey };
+      const child = startLedgerport(['run', '--log-level', 'warn'], { cwd: dir3, env });
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      // Stop as soon as the first item outcomes reached Pleo.
+      await until(
+        'the first reported items',
+        () => sandbox.requestLog.some((r) => r.method === 'PUT' && r.status === 200),
+        20_000,
+      );
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(sandbox.getJob(seeded.jobId).status).toBe('in_progress');
+      const reportedBefore = sandbox
+        .getJobItems(seeded.jobId)
+        .filter((i) => i.status === 'successful').length;
+      expect(reportedBefore).toBeGreaterThan(0);
+      expect(reportedBefore).toBeLessThan(300);
+
+      sandbox.faults.latencyMs = 0;
+      const resumed = await runLedgerport(['run', '--once', '--json'], { cwd: dir3, env });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      const job = (
+        JSON.parse(resumed.stdout) as { companies: { jobs: { status: string; skipped: number }[] }[] }
+      ).companies[0]?.jobs[0];
+      expect(job?.status).toBe('completed');
+      expect(job?.skipped).toBeGreaterThanOrEqual(reportedBefore);
+      expect(sandbox.getJobItems(seeded.jobId).every((i) => i.status === 'successful')).toBe(true);
+      const events = sandbox.getEvents(seeded.jobId).map((e) => e.event);
+      expect(events).toEqual(['started', 'completed']);
+    } finally {
+      await server.close();
+      rmSync(dir3, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
