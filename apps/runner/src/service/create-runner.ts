@@ -96,7 +96,7 @@ export function createRunner(options: CreateRunnerOptions): Runner {
     store,
     runOnce: (signal) => Promise.all(companies.map((company) => runCompanyPass(company, deps(signal)))),
     async serve(signal) {
-      const wakers = new Map<string, () => void>();
+      const alarms = new Map(companies.map((c) => [c.companyId, createAlarm()] as const));
       const webhookConfig = loaded.config.pleo.webhook;
       const webhook =
         webhookConfig === undefined
@@ -105,12 +105,12 @@ export function createRunner(options: CreateRunnerOptions): Runner {
               ...webhookConfig,
               logger,
               onJobCreated: (companyId, jobId) => {
-                const wake = wakers.get(companyId);
-                if (wake === undefined)
+                const alarm = alarms.get(companyId);
+                if (alarm === undefined) {
                   logger.warn('Webhook for a company that is not configured', { companyId, jobId });
-                else {
+                } else {
                   logger.info('Webhook: export job created', { companyId, jobId });
-                  wake();
+                  alarm.ring();
                 }
               },
             });
@@ -127,7 +127,7 @@ export function createRunner(options: CreateRunnerOptions): Runner {
                   error: pass.error,
                 });
               }
-              await sleepUntilWoken(intervalMs, signal, (wake) => wakers.set(company.companyId, wake));
+              await alarms.get(company.companyId)?.sleep(intervalMs, signal);
             }
           }),
         );
@@ -143,25 +143,37 @@ export function createRunner(options: CreateRunnerOptions): Runner {
   };
 }
 
-/** Waits `ms`, or until `signal` aborts, or until the registered wake function is called. */
-function sleepUntilWoken(
-  ms: number,
-  signal: AbortSignal,
-  register: (wake: () => void) => void,
-): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      register(() => {});
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    register(done);
-  });
+/**
+ * A company's wake-up: `sleep` waits the poll interval, or until `signal` aborts, or until `ring` is
+ * called. A ring while the company is busy (not sleeping) is remembered, so the next sleep returns at
+ * once and a job created during a pass is not left waiting for the next poll.
+ */
+function createAlarm(): { ring(): void; sleep(ms: number, signal: AbortSignal): Promise<void> } {
+  let rung = false;
+  let wake: (() => void) | undefined;
+  return {
+    ring() {
+      rung = true;
+      wake?.();
+    },
+    sleep(ms, signal) {
+      return new Promise((resolve) => {
+        if (signal.aborted || rung) {
+          rung = false;
+          resolve();
+          return;
+        }
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          wake = undefined;
+          rung = false;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        wake = done;
+      });
+    },
+  };
 }
