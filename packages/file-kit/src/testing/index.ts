@@ -1,0 +1,7 @@
+export {
+  type CreateFileErpFakeOptions,
+  createFileErpFake,
+  type FileDocument,
+  type FileErpFake,
+} from './create-file-erp-fake';
+export { FIXED_CLOCK, type RunFileJobOptions, runFileJob } from './run-file-job';
