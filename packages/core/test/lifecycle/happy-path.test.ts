@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ItemError } from '../../src/errors/ledgerport-error';
 import { runExportJob } from '../../src/lifecycle/run-export-job';
 import type { ExportProgressEvent } from '../../src/lifecycle/run-export-job-options';
 import { createMemoryExportStore } from '../../src/store/memory-export-store';
@@ -117,5 +118,32 @@ describe('runExportJob — happy path', () => {
     });
     expect(outcome).toMatchObject({ status: 'completed', successful: 25 });
     expect([...connector.postEntriesCalls].sort((a, b) => a - b)).toEqual([5, 10, 10]);
+  });
+
+  it('retries a retryable per-entry failure of a batch through postEntry, booking it once', async () => {
+    harness = await startSandbox({ itemCount: 12 });
+    const victim = harness.items[4]?.accountingEntryId;
+    const connector = createRecordingConnector({
+      batch: true,
+      beforePost: (entry, call) => {
+        if (entry.accountingEntryId === victim && call === 1) {
+          throw new ItemError('accounting_system_rate_limit', 'Recording Ledger is rate limiting.', {
+            retryable: true,
+            retryAfterMs: 2,
+          });
+        }
+      },
+    });
+    const outcome = await runExportJob({
+      pleo: harness.pleo,
+      connector,
+      job: harness.jobId,
+      config: validRecordingConfig,
+      mapping: testMapping,
+      retry: fastRetry,
+    });
+    expect(outcome).toMatchObject({ status: 'completed', successful: 12 });
+    expect(connector.postCalls.filter((k) => k === victim)).toHaveLength(2);
+    expect(connector.creations.get(victim ?? '')).toBe(1);
   });
 });
