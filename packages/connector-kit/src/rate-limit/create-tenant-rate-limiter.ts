@@ -55,7 +55,10 @@ export interface TenantRateLimiter {
 
 interface TenantState {
   readonly window: Bottleneck;
-  readonly day: Bottleneck | undefined;
+  /** Daily budget left (`perDay` minus calls started in the last day); `undefined` without a daily cap. */
+  dayRemaining: number | undefined;
+  /** Calls waiting for a daily token. */
+  readonly dayWaiters: (() => void)[];
   pausedUntil: number;
 }
 
@@ -69,7 +72,8 @@ const DAY_MS = 86_400_000;
  * keeps every sliding window (as the ERP counts it, at arrival) within `requests` — unlike Bottleneck's
  * fixed reservoir refresh, which can allow two windows' worth of calls across a boundary. The margin
  * (default 1 % of the window) absorbs differences in network delay between two calls. A daily cap
- * (`perDay`) works the same way with a second reservoir. Server headers only ever lower the budget.
+ * (`perDay`) works the same way with a plain counter (a second Bottleneck would double the per-call
+ * scheduling cost). Server headers only ever lower the budget, for one window.
  */
 export function createTenantRateLimiter(options: TenantRateLimiterOptions): TenantRateLimiter {
   const scale = options.timeScale ?? 1;
@@ -111,6 +115,35 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     timers.add(timer);
   };
 
+  /** Gives one daily token back at `startedAt + day + margin` and wakes a waiter. */
+  const refillDay = (state: TenantState, startedAt: number, count = 1, after?: number) => {
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        state.dayRemaining = (state.dayRemaining ?? 0) + count;
+        for (let i = 0; i < count; i++) state.dayWaiters.shift()?.();
+      },
+      after ?? Math.max(0, startedAt + dayLength + margin - Date.now()),
+    );
+    timer.unref?.();
+    timers.add(timer);
+  };
+
+  const takeDayToken = async (state: TenantState, signal: AbortSignal | undefined) => {
+    if (state.dayRemaining === undefined) return;
+    while (state.dayRemaining <= 0) {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        state.dayWaiters.push(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+      });
+    }
+    state.dayRemaining--;
+  };
+
   const stateOf = (tenant: string): TenantState => {
     let state = tenants.get(tenant);
     if (state === undefined) {
@@ -120,7 +153,8 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
           reservoir: requests,
           minTime: options.minTimeMs ?? 0,
         }),
-        day: perDay === undefined ? undefined : new Bottleneck({ reservoir: perDay }),
+        dayRemaining: perDay,
+        dayWaiters: [],
         pausedUntil: 0,
       };
       tenants.set(tenant, state);
@@ -141,20 +175,17 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         const wait = state.pausedUntil - Date.now();
         if (wait > 0) await sleep(wait, signal);
         signal?.throwIfAborted();
+        await takeDayToken(state, signal);
         const startedAt = Date.now();
         try {
           return await task();
         } finally {
           refill(state.window, startedAt, windowLength);
-          if (state.day !== undefined) refill(state.day, startedAt, dayLength);
+          if (state.dayRemaining !== undefined) refillDay(state, startedAt);
         }
       };
       hold();
-      const scheduled = (
-        state.day === undefined
-          ? state.window.schedule(run)
-          : state.window.schedule(() => (state.day as Bottleneck).schedule(run))
-      ).finally(release);
+      const scheduled = state.window.schedule(run).finally(release);
       if (signal === undefined) return scheduled;
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
@@ -193,7 +224,14 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         });
       };
       lower(state.window, windowHeader, windowLength);
-      lower(state.day, dayHeader, dayLength);
+      const dayRaw = headers.get(dayHeader);
+      if (state.dayRemaining !== undefined && dayRaw !== null && /^\d+$/.test(dayRaw.trim())) {
+        const borrowed = state.dayRemaining - Number(dayRaw);
+        if (borrowed > 0) {
+          state.dayRemaining -= borrowed;
+          refillDay(state, Date.now(), borrowed, dayLength + margin);
+        }
+      }
       if (status === 429) {
         // Retry-After is wall-clock time as the server sent it (a time-compressing fake sends compressed seconds).
         pause(tenant, parseRetryAfter(headers.get('retry-after')) ?? windowLength);
@@ -209,7 +247,7 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         running: (counts.RUNNING ?? 0) + (counts.EXECUTING ?? 0),
         queued: (counts.QUEUED ?? 0) + (counts.RECEIVED ?? 0),
         windowRemaining: await state.window.currentReservoir(),
-        dayRemaining: state.day === undefined ? null : await state.day.currentReservoir(),
+        dayRemaining: state.dayRemaining ?? null,
         pausedUntil: state.pausedUntil,
       };
     },
@@ -219,7 +257,7 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
       keepAlive = undefined;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      await Promise.all([...tenants.values()].flatMap((s) => [s.window.disconnect(), s.day?.disconnect()]));
+      await Promise.all([...tenants.values()].map((s) => s.window.disconnect()));
       tenants.clear();
     },
   };
