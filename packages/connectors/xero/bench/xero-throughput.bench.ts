@@ -1,5 +1,6 @@
 /**
- * Xero posting benchmark (issue #6): against the spec-validating Xero fake enforcing Xero's per-tenant
+ * Xero posting benchmark (issue #6): against the spec-validating Xero fake (in a child process, over
+ * loopback HTTP, so its CPU runs beside the connector's as a real Xero would) enforcing Xero's per-tenant
  * limits (60 calls/min sliding, 5 concurrent, 5,000/day) with 100 ms latency per call and time
  * compressed by TIME_SCALE (default 10: "60 calls per 6 s"; the connector's limiter uses the same
  * factor). Scenarios, each on a fresh fake and connector:
@@ -15,16 +16,19 @@
  * Env: TIME_SCALE (10), LATENCY_MS (100), NAIVE_ENTRIES (200).
  * Runs on the built `dist/` (plain `node`, type stripping), like the other Ledgerport benchmarks.
  */
+
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import {
   createXeroConnector,
   type XeroConfig,
   xeroConfigSchema,
   xeroManifest,
 } from '@ledgerport/connector-xero';
-import { createXeroFake, loadXeroSpecValidator, type XeroFake } from '@ledgerport/connector-xero/testing';
+import type { XeroFake } from '@ledgerport/connector-xero/testing';
 import type { AccountingEntry, BatchPostOutcome, ConnectorContext, JournalLine } from '@ledgerport/core';
 import { createConnectorContext, createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
-import { setupServer } from 'msw/node';
 import pLimit from 'p-limit';
 
 const job = {
@@ -144,6 +148,51 @@ const receipt = (() => {
   return bytes;
 })();
 
+/** The fake as the driver sees it: in a child process (its own CPU), reached over loopback HTTP. */
+interface FakeHandle {
+  readonly options: XeroFake['options'];
+  reset(): Promise<void>;
+  stats(): Promise<{
+    apiCalls: number;
+    httpCalls: number;
+    server429: number;
+    peakConcurrency: number;
+    specViolations: string[];
+  }>;
+  close(): Promise<void>;
+}
+
+async function startFakeProcess(): Promise<FakeHandle> {
+  const child = fork(fileURLToPath(new URL('./xero-fake-process.ts', import.meta.url)), {
+    env: { ...process.env, LATENCY_MS: String(LATENCY_MS), TIME_SCALE: String(TIME_SCALE) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = async <T>(type: string): Promise<T> => {
+    for (;;) {
+      const [message] = (await once(child, 'message')) as [{ type: string } & T];
+      if (message.type === type) return message;
+    }
+  };
+  const { options } = await next<{ options: XeroFake['options'] }>('ready');
+  return {
+    options,
+    async reset() {
+      const done = next('reset');
+      child.send({ type: 'reset' });
+      await done;
+    },
+    async stats() {
+      const done = next<Awaited<ReturnType<FakeHandle['stats']>>>('stats');
+      child.send({ type: 'stats' });
+      return done;
+    },
+    async close() {
+      child.send({ type: 'close' });
+      await once(child, 'exit');
+    },
+  };
+}
+
 interface RunResult {
   readonly elapsedMs: number;
   /** From the first post to the last answer (authenticate and validate excluded). */
@@ -158,7 +207,7 @@ interface RunResult {
   readonly peakConcurrency: number;
 }
 
-function contextFor(fake: XeroFake): ConnectorContext<XeroConfig> {
+function contextFor(fake: FakeHandle): ConnectorContext<XeroConfig> {
   return createConnectorContext<XeroConfig>({
     job,
     config: xeroConfigSchema.parse({
@@ -174,11 +223,11 @@ function contextFor(fake: XeroFake): ConnectorContext<XeroConfig> {
 
 /** Core's lifecycle in miniature: authenticate, validate, post in batches (bounded), attach as batches land. */
 async function runLifecycle(
-  fake: XeroFake,
+  fake: FakeHandle,
   entries: readonly AccountingEntry[],
   withReceipts: boolean,
 ): Promise<RunResult> {
-  fake.reset();
+  await fake.reset();
   const connector = createXeroConnector({ rateLimitTimeScale: TIME_SCALE });
   const ctx = contextFor(fake);
   let failed = 0;
@@ -199,7 +248,7 @@ async function runLifecycle(
   await connector.validate(ctx, job, entries);
   phase('validated');
   const postingStarted = performance.now();
-  const callsBeforePosting = fake.requests.filter((r) => r.api === 'accounting').length;
+  const callsBeforePosting = (await fake.stats()).apiCalls;
   const limit = pLimit(xeroManifest.maxConcurrency);
   const batches: AccountingEntry[][] = [];
   for (let i = 0; i < entries.length; i += xeroManifest.batchSize)
@@ -232,13 +281,13 @@ async function runLifecycle(
   await Promise.all(attachments);
   phase('attached');
   const now = performance.now();
-  const run = summarise(fake, now - started, failed, failedBy429);
+  const run = await summarise(fake, now - started, failed, failedBy429);
   return { ...run, postingMs: now - postingStarted, postingCalls: run.apiCalls - callsBeforePosting };
 }
 
 /** The naive baseline: one postEntry per entry, strictly sequential. */
-async function runNaive(fake: XeroFake, entries: readonly AccountingEntry[]): Promise<RunResult> {
-  fake.reset();
+async function runNaive(fake: FakeHandle, entries: readonly AccountingEntry[]): Promise<RunResult> {
+  await fake.reset();
   const connector = createXeroConnector({ rateLimitTimeScale: TIME_SCALE });
   const ctx = contextFor(fake);
   let failed = 0;
@@ -253,25 +302,27 @@ async function runNaive(fake: XeroFake, entries: readonly AccountingEntry[]): Pr
       if (ItemError.isInstance(error) && error.reason === 'accounting_system_rate_limit') failedBy429++;
     }
   }
-  const run = summarise(fake, performance.now() - started, failed, failedBy429);
+  const run = await summarise(fake, performance.now() - started, failed, failedBy429);
   return { ...run, postingMs: run.elapsedMs, postingCalls: run.apiCalls };
 }
 
-function summarise(
-  fake: XeroFake,
+async function summarise(
+  fake: FakeHandle,
   elapsedMs: number,
   failed: number,
   failedBy429: number,
-): Omit<RunResult, 'postingMs' | 'postingCalls'> {
-  fake.assertSpecCompliant();
+): Promise<Omit<RunResult, 'postingMs' | 'postingCalls'>> {
+  const stats = await fake.stats();
+  if (stats.specViolations.length > 0)
+    throw new Error(`Requests broke the Xero spec:\n${stats.specViolations.join('\n')}`);
   return {
     elapsedMs,
-    apiCalls: fake.requests.filter((r) => r.api === 'accounting').length,
-    httpCalls: fake.requests.length,
+    apiCalls: stats.apiCalls,
+    httpCalls: stats.httpCalls,
     failed,
     failedBy429,
-    server429: fake.rateLimitedCount(),
-    peakConcurrency: fake.peakConcurrency(),
+    server429: stats.server429,
+    peakConcurrency: stats.peakConcurrency,
   };
 }
 
@@ -309,11 +360,8 @@ function report(scenario: string, entries: number, run: RunResult) {
 }
 
 async function main() {
-  await loadXeroSpecValidator();
   // Responses of the fake are spec-checked in the tests; here only requests are, to keep the fake's CPU small.
-  const fake = createXeroFake({ latencyMs: LATENCY_MS, timeScale: TIME_SCALE, validateResponses: false });
-  const server = setupServer(...fake.handlers);
-  server.listen({ onUnhandledFrame: 'error' });
+  const fake = await startFakeProcess();
   const print = (line: object) => console.log(JSON.stringify(line));
   try {
     await runLifecycle(fake, makeEntries(50), true); // warm-up (JIT, schema compilation); not reported
@@ -348,7 +396,7 @@ async function main() {
       no429FromXero: runs.every((r) => r.server429 === 0),
     });
   } finally {
-    server.close();
+    await fake.close();
   }
 }
 

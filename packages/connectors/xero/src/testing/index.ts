@@ -6,6 +6,7 @@ export {
   type XeroFakeOptions,
 } from './create-xero-fake';
 export type { ErpDocument, ErpFake, ErpFault } from './erp-fake';
+export { startXeroFakeServer, type XeroFakeServer } from './serve-xero-fake';
 export { defaultXeroSeed, type FakeAccount, type FakeTaxRate, type XeroFakeSeed } from './xero-fake-seed';
 export { type FakeRateLimits, type RateProblem, RateWindow } from './xero-rate-window';
 export {
