@@ -1,6 +1,6 @@
 /**
  * The runner process the crash test SIGKILLs: `node crash-child.mjs '<json>'` runs one `run --once`
- * pass (the real runner: config validation, registry, SQLite store, claims, core lifecycle, Pleo over
+ * pass (the real runner: config validation, registry, SQLite or PostgreSQL store, claims, core lifecycle, Pleo over
  * loopback HTTP) with the file-ledger connector. Exit code 0 when every job reached a final state.
  */
 import { parseConfig } from '../../src/config/load-config';
@@ -13,7 +13,8 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
   baseUrl: string;
   apiKey: string;
   companyId: string;
-  dbPath: string;
+  /** The `store` section of the config (SQLite file or PostgreSQL schema). */
+  store: Record<string, unknown>;
   ledgerFile: string;
   delayMs: number;
 };
@@ -32,7 +33,7 @@ const loaded = parseConfig(
         },
       },
     },
-    store: { type: 'sqlite', path: args.dbPath },
+    store: args.store,
     runnerId: 'crash-test-runner',
   },
   { baseDir: process.cwd() },
