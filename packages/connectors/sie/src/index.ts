@@ -1,17 +1,24 @@
+export { nodeOutputFileSystem, type OutputFileSystem } from '@ledgerport/file-kit';
 export {
   type SieConfig,
   type SieConfigInput,
   sieConfigSchema,
   sieDimensionMappingSchema,
 } from './config/sie-config';
+export { type CreateSieConnectorOptions, createSieConnector } from './connector/create-sie-connector';
 export {
-  type CreateSieConnectorOptions,
-  createSieConnector,
   sieExternalId,
+  sieFileFormat,
   sieFileName,
   sieReceiptManifestName,
-} from './connector/create-sie-connector';
-export type { ReceiptManifestEntry } from './connector/sie-job-stage';
+} from './connector/sie-file-format';
+export type {
+  ReceiptManifestEntry,
+  SieJobStage,
+  SieReceiptOwner,
+  SieStagedVoucher,
+  SieStageState,
+} from './connector/sie-job-stage';
 export { sieManifest } from './connector/sie-manifest';
 export { readSieDocument, SieReadError, type SieReadResult } from './document/read-sie-document';
 export type {
@@ -25,5 +32,4 @@ export type {
 export { SIE_LINE_BREAK, writeSieDocument } from './document/write-sie-document';
 export { decodeCp437, encodeCp437, isCp437Representable, SIE_ENCODING } from './format/cp437';
 export { computeKsumma } from './format/ksumma';
-export { nodeOutputFileSystem, type OutputFileSystem } from './output/output-file-system';
 export { type EntryVouchers, entryToVouchers, voucherKey } from './voucher/entry-to-vouchers';

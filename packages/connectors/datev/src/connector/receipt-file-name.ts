@@ -1,9 +1,4 @@
-const EXTENSION_BY_MIME: Readonly<Record<string, string>> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/tiff': 'tif',
-};
+import { receiptExtension } from '@ledgerport/file-kit';
 
 /**
  * File name of a receipt beside the Buchungsstapel, named by Belegfeld 1 (issue #4):
@@ -16,7 +11,5 @@ export function receiptFileName(
   mimeType: string,
   originalName: string,
 ): string {
-  const fromName = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase();
-  const extension = EXTENSION_BY_MIME[mimeType] ?? fromName ?? 'bin';
-  return `${belegfeld1.replace(/[^A-Za-z0-9$&%+-]/g, '_')}_${index + 1}.${extension}`;
+  return `${belegfeld1.replace(/[^A-Za-z0-9$&%+-]/g, '_')}_${index + 1}.${receiptExtension(mimeType, originalName)}`;
 }

@@ -1,12 +1,4 @@
-const EXTENSION_BY_MIME: Readonly<Record<string, string>> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/heic': 'heic',
-  'image/tiff': 'tif',
-  'image/webp': 'webp',
-};
+import { receiptExtension } from '@ledgerport/file-kit';
 
 /**
  * File name of a receipt beside the SIE file: `<voucher>-<n>.<ext>` (issue #4), `n` 1-based in Pleo's
@@ -19,7 +11,5 @@ export function receiptFileName(
   mimeType: string,
   originalName: string,
 ): string {
-  const fromName = /\.([A-Za-z0-9]{1,8})$/.exec(originalName)?.[1]?.toLowerCase();
-  const extension = EXTENSION_BY_MIME[mimeType] ?? fromName ?? 'bin';
-  return `${voucher.replace(/[^A-Za-z0-9._-]/g, '_')}-${index + 1}.${extension}`;
+  return `${voucher.replace(/[^A-Za-z0-9._-]/g, '_')}-${index + 1}.${receiptExtension(mimeType, originalName)}`;
 }

@@ -1,36 +1,17 @@
-import { type AccountingEntry, type Clock, ItemError } from '@ledgerport/core';
-import { canonicalJob, createTestContext } from '@ledgerport/testkit';
+import type { AccountingEntry } from '@ledgerport/core';
+import { FIXED_CLOCK, runFileJob } from '@ledgerport/file-kit/testing';
 import { createSieConnector, type OutputFileSystem, type SieConfig } from '../../src/index';
 
-/** A fixed clock, so files are byte-for-byte deterministic. */
-export const FIXED_CLOCK: Clock = { now: () => new Date('2026-11-02T08:00:00.000Z') };
+export { FIXED_CLOCK };
 
 /**
  * Posts `entries` through a fresh SIE connector (as core would: an `ItemError` fails that entry only)
  * and commits the job; returns the artifacts, the results and the failed entries.
  */
-export async function runSieJob(
+export function runSieJob(
   config: Record<string, unknown>,
   entries: readonly AccountingEntry[],
   options: { fileSystem?: OutputFileSystem; jobId?: string } = {},
 ) {
-  const connector = createSieConnector(
-    options.fileSystem === undefined ? {} : { fileSystem: options.fileSystem },
-  );
-  const ctx = createTestContext<SieConfig>(connector, config, {
-    clock: FIXED_CLOCK,
-    job: canonicalJob(options.jobId === undefined ? {} : { id: options.jobId }),
-  });
-  const posted = [];
-  const failures: { entry: AccountingEntry; error: ItemError }[] = [];
-  for (const entry of entries) {
-    try {
-      posted.push({ entry, result: await connector.postEntry(ctx, entry) });
-    } catch (error) {
-      if (!ItemError.isInstance(error)) throw error;
-      failures.push({ entry, error });
-    }
-  }
-  const { artifacts } = await connector.commitJob!(ctx, { job: ctx.job, posted });
-  return { connector, ctx, posted, failures, artifacts };
+  return runFileJob<SieConfig>(createSieConnector(options.fileSystem === undefined ? {} : { fileSystem: options.fileSystem }), config, entries, { jobId: options.jobId });
 }
