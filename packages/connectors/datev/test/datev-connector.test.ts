@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AccountingEntry, JobError, parseDecimalToMinorUnits } from '@ledgerport/core';
+import { type AccountingEntry, parseDecimalToMinorUnits } from '@ledgerport/core';
 import {
   CANONICAL_FIXTURE_NAMES,
   canonicalEntries,
@@ -10,14 +10,7 @@ import {
   createTestContext,
 } from '@ledgerport/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  COLUMN,
-  createDatevConnector,
-  type DatevConfig,
-  nodeOutputFileSystem,
-  type OutputFileSystem,
-  readBuchungsstapel,
-} from '../src/index';
+import { COLUMN, createDatevConnector, type DatevConfig, readBuchungsstapel } from '../src/index';
 import { allLines, bookingBalances, lineBalances } from './support/ledger-balances';
 import { FIXED_CLOCK, runDatevJob } from './support/run-job';
 
@@ -189,25 +182,6 @@ describe('DATEV connector: files', () => {
       rows.filter((row) => row[COLUMN.belegfeld1] === reference).length;
     expect(count(merged, entries[0]!.reference)).toBe(count(once, entries[0]!.reference));
     for (const entry of entries) expect(count(merged, entry.reference)).toBeGreaterThan(0);
-  });
-
-  it('never leaves a half-written file: a failed write keeps the previous complete file', async () => {
-    const entries = eur();
-    await runDatevJob(configFor(directory), entries.slice(0, 1));
-    const [name] = files();
-    const before = readFileSync(join(directory, name!));
-    const failing: OutputFileSystem = {
-      ...nodeOutputFileSystem,
-      async writeFileAtomic(path) {
-        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-      },
-    };
-    const error = await runDatevJob(configFor(directory), entries, { fileSystem: failing }).catch(
-      (e: unknown) => e,
-    );
-    expect(JobError.isInstance(error)).toBe(true);
-    expect(readFileSync(join(directory, name!)).equals(before)).toBe(true);
-    expect(readdirSync(directory)).toEqual([name]);
   });
 
   it('writes receipts named by Belegfeld 1 and lists them in the manifest', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AccountingEntry, JobError } from '@ledgerport/core';
+import type { AccountingEntry } from '@ledgerport/core';
 import {
   CANONICAL_FIXTURE_NAMES,
   canonicalEntries,
@@ -10,14 +10,7 @@ import {
   createTestContext,
 } from '@ledgerport/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createSieConnector,
-  nodeOutputFileSystem,
-  type OutputFileSystem,
-  readSieDocument,
-  type SieConfig,
-  voucherKey,
-} from '../src/index';
+import { createSieConnector, readSieDocument, type SieConfig, voucherKey } from '../src/index';
 import { FIXED_CLOCK, runSieJob } from './support/run-job';
 import { seedEntries } from './support/seed-entries';
 
@@ -68,27 +61,6 @@ describe('SIE connector', () => {
       after.subarray(0, cut).equals(before.subarray(0, cut)),
       'earlier vouchers must be kept byte for byte',
     ).toBe(true);
-  });
-
-  it('never leaves a half-written file: a failed write keeps the previous complete file', async () => {
-    const entries = sekEntries();
-    await runSieJob(configFor(directory), entries.slice(0, 2));
-    const before = readFileSync(jobFile());
-    const failing: OutputFileSystem = {
-      ...nodeOutputFileSystem,
-      async writeFileAtomic(path) {
-        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
-          code: 'ENOSPC',
-        });
-      },
-    };
-    const error = await runSieJob(configFor(directory), entries, { fileSystem: failing }).catch(
-      (e: unknown) => e,
-    );
-    expect(JobError.isInstance(error)).toBe(true);
-    expect((error as JobError).field).toBe('outputDirectory');
-    expect(readFileSync(jobFile()).equals(before)).toBe(true);
-    expect(readdirSync(directory)).toEqual([`${canonicalJob().id}.si`]);
   });
 
   it('copies receipts beside the file as <voucher>-<n>.<ext> with a manifest, once across re-runs', async () => {

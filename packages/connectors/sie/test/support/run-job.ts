@@ -13,5 +13,10 @@ export function runSieJob(
   entries: readonly AccountingEntry[],
   options: { fileSystem?: OutputFileSystem; jobId?: string } = {},
 ) {
-  return runFileJob<SieConfig>(createSieConnector(options.fileSystem === undefined ? {} : { fileSystem: options.fileSystem }), config, entries, { jobId: options.jobId });
+  return runFileJob<SieConfig>(
+    createSieConnector(options.fileSystem === undefined ? {} : { fileSystem: options.fileSystem }),
+    config,
+    entries,
+    { jobId: options.jobId },
+  );
 }
