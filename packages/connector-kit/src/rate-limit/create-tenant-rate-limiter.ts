@@ -17,7 +17,7 @@ export interface TenantRateLimiterOptions {
   readonly dayRemainingHeader?: string;
   /** Minimum spacing between request starts in ms (Bottleneck `minTime`). Default 0. */
   readonly minTimeMs?: number;
-  /** Extra wait before a token returns, in ms of the (scaled) window. Default 1 % of the window. */
+  /** Extra wait before a token returns, in ms (after the call finished and one window passed). Default 0. */
   readonly safetyMarginMs?: number;
 }
 
@@ -68,10 +68,11 @@ const DAY_MS = 86_400_000;
  * Per-tenant rate limiter from Bottleneck (a well-kept library), configured from `manifest.rateLimits`.
  *
  * Each tenant gets a Bottleneck with `maxConcurrent` and a reservoir of `requests` tokens. A token is
- * taken when a call starts and handed back `windowMs + safetyMarginMs` after that call *started*, which
- * keeps every sliding window (as the ERP counts it, at arrival) within `requests` — unlike Bottleneck's
- * fixed reservoir refresh, which can allow two windows' worth of calls across a boundary. The margin
- * (default 1 % of the window) absorbs differences in network delay between two calls. A daily cap
+ * taken when a call starts and handed back `windowMs + safetyMarginMs` after that call *finished*. The
+ * ERP counted the call when it arrived, which is before it answered, so every sliding window the ERP
+ * sees holds at most `requests` calls whatever the network or event-loop delays — unlike Bottleneck's
+ * fixed reservoir refresh, which can allow two windows' worth of calls across a boundary. The cost is
+ * one call duration per window (≈ 1.6 % at 100 ms per call and 60 calls per 6 s). A daily cap
  * (`perDay`) works the same way with a plain counter (a second Bottleneck would double the per-call
  * scheduling cost). Server headers only ever lower the budget, for one window.
  */
@@ -101,29 +102,29 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     }
   };
 
-  const margin = options.safetyMarginMs ?? windowLength / 100;
-  /** Returns one token to `limiter` at `startedAt + window + margin`. */
-  const refill = (limiter: Bottleneck, startedAt: number, window: number) => {
+  const margin = options.safetyMarginMs ?? 0;
+  /** Returns one token to `limiter` at `finishedAt + window + margin`. */
+  const refill = (limiter: Bottleneck, finishedAt: number, window: number) => {
     const timer = setTimeout(
       () => {
         timers.delete(timer);
         void limiter.incrementReservoir(1);
       },
-      Math.max(0, startedAt + window + margin - Date.now()),
+      Math.max(0, finishedAt + window + margin - Date.now()),
     );
     timer.unref?.();
     timers.add(timer);
   };
 
-  /** Gives one daily token back at `startedAt + day + margin` and wakes a waiter. */
-  const refillDay = (state: TenantState, startedAt: number, count = 1, after?: number) => {
+  /** Gives `count` daily tokens back at `finishedAt + day + margin` (or after `after` ms) and wakes waiters. */
+  const refillDay = (state: TenantState, finishedAt: number, count = 1, after?: number) => {
     const timer = setTimeout(
       () => {
         timers.delete(timer);
         state.dayRemaining = (state.dayRemaining ?? 0) + count;
         for (let i = 0; i < count; i++) state.dayWaiters.shift()?.();
       },
-      after ?? Math.max(0, startedAt + dayLength + margin - Date.now()),
+      after ?? Math.max(0, finishedAt + dayLength + margin - Date.now()),
     );
     timer.unref?.();
     timers.add(timer);
@@ -176,12 +177,12 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         if (wait > 0) await sleep(wait, signal);
         signal?.throwIfAborted();
         await takeDayToken(state, signal);
-        const startedAt = Date.now();
         try {
           return await task();
         } finally {
-          refill(state.window, startedAt, windowLength);
-          if (state.dayRemaining !== undefined) refillDay(state, startedAt);
+          const finishedAt = Date.now();
+          refill(state.window, finishedAt, windowLength);
+          if (state.dayRemaining !== undefined) refillDay(state, finishedAt);
         }
       };
       hold();
