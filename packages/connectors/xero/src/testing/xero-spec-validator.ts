@@ -66,6 +66,7 @@ async function build(): Promise<XeroSpecValidator> {
     make('xero-identity.yaml'),
   ]);
   const pick = (api: 'accounting' | 'identity') => (api === 'accounting' ? accounting : identity);
+  const routes = new Map<string, NonNullable<ReturnType<typeof accounting.matchOperation>>>();
   return {
     checkRequest(api, request) {
       const backend = pick(api);
@@ -76,7 +77,10 @@ async function build(): Promise<XeroSpecValidator> {
         headers: request.headers,
         body: request.body,
       };
-      const operation = backend.matchOperation(req);
+      // Routing walks every path of the spec; cache it per method + concrete path (journals, look-ups).
+      const routeKey = `${api} ${req.method} ${req.path}`;
+      const operation = routes.get(routeKey) ?? backend.matchOperation(req);
+      if (operation !== undefined && routes.size < 10_000) routes.set(routeKey, operation);
       if (operation === undefined) {
         return {
           ok: false,
