@@ -1,0 +1,2 @@
+export { runWriteBench, type WriteBenchOptions } from './run-write-bench';
+export { type SyntheticJournalEntryOptions, syntheticJournalEntry } from './synthetic-journal-entry';
