@@ -19,9 +19,14 @@ export function chooseDocument(
   baseCurrency: string,
 ): XeroDocumentKind | undefined {
   if (entry.kind === 'supplier_invoice') return 'Invoices';
-  const bankable = isBankTransactionCandidate(entry);
-  if (entry.currency !== baseCurrency) return bankable ? 'BankTransactions' : undefined;
-  if (config.cardSpendAs === 'bank_transaction' && bankable && entry.postingMode === 'posted')
+  if (entry.currency !== baseCurrency)
+    return isBankTransactionCandidate(entry) ? 'BankTransactions' : undefined;
+  if (
+    config.cardSpendAs === 'bank_transaction' &&
+    entry.postingMode === 'posted' &&
+    isBankTransactionCandidate(entry)
+  ) {
     return 'BankTransactions';
+  }
   return 'ManualJournals';
 }
