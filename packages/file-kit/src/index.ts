@@ -1,3 +1,4 @@
+export { defineFileConnector, type FileConnectorDefinition } from './connector/define-file-connector';
 export { checkJobFileId } from './job/check-job-file-id';
 export { outputDirectoryError } from './job/output-directory-error';
 export { nodeOutputFileSystem, type OutputFileSystem } from './output/output-file-system';

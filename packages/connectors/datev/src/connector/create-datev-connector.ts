@@ -1,5 +1,5 @@
-import { type ConnectorV1, defineConnector, type JobIssue } from '@ledgerport/core';
-import { collectEntryIssues, createPerJobFileSink, type OutputFileSystem } from '@ledgerport/file-kit';
+import type { ConnectorV1, JobIssue } from '@ledgerport/core';
+import { defineFileConnector, type OutputFileSystem } from '@ledgerport/file-kit';
 import { entryToBookings } from '../booking/entry-to-bookings';
 import { type DatevConfig, datevConfigSchema, SKR_VAT_ACCOUNTS } from '../config/datev-config';
 import { datevFileFormat } from './datev-file-format';
@@ -9,6 +9,20 @@ import { datevManifest } from './datev-manifest';
 export interface CreateDatevConnectorOptions {
   /** File operations; default the local disk with atomic writes. Tests pass a counting fake. */
   readonly fileSystem?: OutputFileSystem;
+}
+
+/** BU-Schlüssel mode needs a mapping or Automatikkonten, else every VAT line fails. */
+function vatModeIssues(config: DatevConfig): JobIssue[] {
+  const vat = config.vat;
+  if (vat.mode !== 'bu_schluessel') return [];
+  if (Object.keys(vat.buSchluessel).length > 0 || vat.automaticAccounts.length > 0) return [];
+  return [
+    {
+      reason: 'missing_configuration',
+      message:
+        'vat.mode is "bu_schluessel" but neither vat.buSchluessel nor vat.automaticAccounts is configured: map each Pleo tax code to its BU-Schlüssel, list the Automatikkonten, or set vat.mode to "explicit_lines".',
+    },
+  ];
 }
 
 /**
@@ -30,15 +44,12 @@ export interface CreateDatevConnectorOptions {
  *   the output directory or an existing job file is unusable.
  */
 export function createDatevConnector(options: CreateDatevConnectorOptions = {}): ConnectorV1<DatevConfig> {
-  const sink = createPerJobFileSink(datevFileFormat, { fileSystem: options.fileSystem });
-
-  return defineConnector<DatevConfig>({
-    specificationVersion: 'v1',
+  return defineFileConnector({
     id: 'datev',
     manifest: datevManifest,
     configSchema: datevConfigSchema,
-    secretFields: [],
-
+    format: datevFileFormat,
+    fileSystem: options.fileSystem,
     mapOptions(config) {
       const defaults = SKR_VAT_ACCOUNTS[config.chartOfAccounts];
       return {
@@ -47,42 +58,9 @@ export function createDatevConnector(options: CreateDatevConnectorOptions = {}):
         contraAccounts: config.contraAccounts,
       };
     },
-
-    async authenticate(ctx) {
-      ctx.signal.throwIfAborted();
-    },
-
-    async validate(ctx, _job, entries) {
-      ctx.signal.throwIfAborted();
-      const jobIssues: JobIssue[] = [];
-      if (entries.length === 0) {
-        if (ctx.job.vendorBasedBookkeeping) {
-          jobIssues.push({
-            reason: 'invalid_configuration',
-            message:
-              'The job uses vendor-based bookkeeping (creditor accounts per vendor), which this DATEV connector does not write: turn vendor-based bookkeeping off for this company.',
-          });
-        }
-        const vat = ctx.config.vat;
-        if (
-          vat.mode === 'bu_schluessel' &&
-          Object.keys(vat.buSchluessel).length === 0 &&
-          vat.automaticAccounts.length === 0
-        ) {
-          jobIssues.push({
-            reason: 'missing_configuration',
-            message:
-              'vat.mode is "bu_schluessel" but neither vat.buSchluessel nor vat.automaticAccounts is configured: map each Pleo tax code to its BU-Schlüssel, list the Automatikkonten, or set vat.mode to "explicit_lines".',
-          });
-        }
-        jobIssues.push(...(await sink.checkOutputDirectory(ctx)));
-      }
-      const entryIssues = collectEntryIssues(entries, (entry) => entryToBookings(entry, ctx.config));
-      return { jobIssues, entryIssues };
-    },
-
-    postEntry: sink.post,
-    attach: sink.attach,
-    commitJob: sink.commit,
+    vendorBasedBookkeepingMessage:
+      'The job uses vendor-based bookkeeping (creditor accounts per vendor), which this DATEV connector does not write: turn vendor-based bookkeeping off for this company.',
+    jobIssues: (ctx) => vatModeIssues(ctx.config),
+    checkEntry: (ctx, entry) => entryToBookings(entry, ctx.config),
   });
 }

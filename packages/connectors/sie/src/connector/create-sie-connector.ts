@@ -1,5 +1,5 @@
-import { type ConnectorV1, defineConnector, type JobIssue } from '@ledgerport/core';
-import { collectEntryIssues, createPerJobFileSink, type OutputFileSystem } from '@ledgerport/file-kit';
+import type { ConnectorV1 } from '@ledgerport/core';
+import { defineFileConnector, type OutputFileSystem } from '@ledgerport/file-kit';
 import { type SieConfig, sieConfigSchema } from '../config/sie-config';
 import { entryToVouchers } from '../voucher/entry-to-vouchers';
 import { sieFileFormat } from './sie-file-format';
@@ -29,49 +29,20 @@ export interface CreateSieConnectorOptions {
  *   is not a valid SIE file.
  */
 export function createSieConnector(options: CreateSieConnectorOptions = {}): ConnectorV1<SieConfig> {
-  const sink = createPerJobFileSink(sieFileFormat, { fileSystem: options.fileSystem });
-
-  return defineConnector<SieConfig>({
-    specificationVersion: 'v1',
+  return defineFileConnector({
     id: 'sie',
     manifest: sieManifest,
     configSchema: sieConfigSchema,
-    secretFields: [],
-
-    mapOptions(config) {
-      return {
-        inputVatAccount: config.vatAccounts.input,
-        outputVatAccount: config.vatAccounts.reverseChargeOutput,
-        contraAccounts: config.contraAccounts,
-      };
-    },
-
-    async authenticate(ctx) {
-      ctx.signal.throwIfAborted();
-    },
-
-    async validate(ctx, _job, entries) {
-      ctx.signal.throwIfAborted();
-      const jobIssues: JobIssue[] = [];
-      if (entries.length === 0) {
-        if (ctx.job.vendorBasedBookkeeping) {
-          jobIssues.push({
-            reason: 'invalid_configuration',
-            message:
-              'The job uses vendor-based bookkeeping, but SIE 4I files carry vouchers only (no supplier ledger): turn vendor-based bookkeeping off for this company.',
-          });
-        }
-        jobIssues.push(...(await sink.checkOutputDirectory(ctx)));
-      }
-      const registrationDate = ctx.clock.now().toISOString().slice(0, 10);
-      const entryIssues = collectEntryIssues(entries, (entry) =>
-        entryToVouchers(entry, ctx.config, () => '', registrationDate),
-      );
-      return { jobIssues, entryIssues };
-    },
-
-    postEntry: sink.post,
-    attach: sink.attach,
-    commitJob: sink.commit,
+    format: sieFileFormat,
+    fileSystem: options.fileSystem,
+    mapOptions: (config) => ({
+      inputVatAccount: config.vatAccounts.input,
+      outputVatAccount: config.vatAccounts.reverseChargeOutput,
+      contraAccounts: config.contraAccounts,
+    }),
+    vendorBasedBookkeepingMessage:
+      'The job uses vendor-based bookkeeping, but SIE 4I files carry vouchers only (no supplier ledger): turn vendor-based bookkeeping off for this company.',
+    checkEntry: (ctx, entry) =>
+      entryToVouchers(entry, ctx.config, () => '', ctx.clock.now().toISOString().slice(0, 10)),
   });
 }
