@@ -257,7 +257,13 @@ async function runLifecycle(
   await Promise.all(
     batches.map((batch) =>
       limit(async () => {
-        const outcomes = (await connector.postEntries?.(ctx, batch)) ?? [];
+        let outcomes: readonly BatchPostOutcome[];
+        try {
+          outcomes = (await connector.postEntries?.(ctx, batch)) ?? [];
+        } catch (error) {
+          // A retryable failure of the whole batch (core would retry it); counted against every entry here.
+          outcomes = batch.map(() => ({ ok: false, error }) as BatchPostOutcome);
+        }
         outcomes.forEach((outcome, i) => {
           count(outcome);
           const entry = batch[i];

@@ -312,6 +312,26 @@ describe('idempotency', () => {
     expect(fake.requests.at(-1)?.replayed).toBe(true);
   });
 
+  it('a batch whose response was lost rejects retryably; retrying the same batch replays it (no duplicates)', async () => {
+    const { ctx } = contextFor(fake, { config: { timeoutMs: 400 } });
+    const connector = createXeroConnector();
+    await connector.authenticate(ctx);
+    const entries = [inclusiveVat(), refund(), splitNoTax()];
+    fake.injectFault({ kind: 'timeout', afterCommit: true });
+    const error = await failure(connector.postEntries?.(ctx, entries) ?? Promise.resolve());
+    expect([error.reason, error.retryable]).toEqual(['accounting_system_timeout', true]);
+    expect(fake.documents()).toHaveLength(3);
+    const outcomes = (await connector.postEntries?.(ctx, entries)) ?? [];
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(fake.documents()).toHaveLength(3);
+    expect(outcomes.map((o) => o.ok && o.result.externalId).sort()).toEqual(
+      fake
+        .documents()
+        .map((d) => d.id)
+        .sort(),
+    );
+  });
+
   it('the same batch posted twice concurrently creates each document once', async () => {
     const { ctx } = contextFor(fake);
     const connector = createXeroConnector();

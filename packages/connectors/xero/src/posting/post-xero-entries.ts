@@ -42,8 +42,9 @@ interface Prepared {
  *   each with a key derived from that entry alone, so a retry after a lost payment replays the bill;
  * - every PUT carries an `Idempotency-Key` derived from its entries' idempotency keys (same entries,
  *   same order → same key → Xero replays the first answer instead of creating duplicates);
- * - a failure of a whole request (429, 5xx, timeout, 401 after a refresh) fails every entry of it with
- *   the typed error; abort rejects the call.
+ * - a retryable failure of a whole request (429, 5xx, network, timeout) rejects the call, so core retries
+ *   the same batch under the same keys (documents Xero already made are replayed, never duplicated);
+ *   a non-retryable one (401 after a refresh, 403, 404) fails every entry of that request; abort rejects.
  * externalId = the document GUID; externalUrl = a go.xero.com deep link from `Organisation.ShortCode`.
  */
 export async function postXeroEntries(
@@ -125,6 +126,10 @@ async function putChunk(
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     const typed = asLedgerportError(error);
+    // A retryable failure of the whole request (429, 5xx, timeout — maybe committed) is thrown, so core
+    // retries this same batch: same entries, same order, same Idempotency-Key, so Xero replays instead of
+    // duplicating. Failing the entries one by one would make core re-post them singly under other keys.
+    if (typed.retryable) throw typed;
     return chunk.map(() => ({ ok: false, error: typed }));
   }
   const exportedAt = ctx.clock.now().toISOString();
