@@ -18,8 +18,8 @@ import { TEST_CLI } from '../support/build-cli';
 /**
  * The crash test again, through the real `ledgerport run --once` CLI with the SIE connector
  * (`per_job` delivery: vouchers become durable only when the job's files are written). The runner is
- * SIGKILLed 10 times: 9 times at seeded-random moments, once right after the job's `.si` file appeared
- * (written, not yet reported). Afterwards each accounting entry's vouchers are in the files once, every
+ * SIGKILLed 10 times: 9 times at seeded-random points (during start-up, or after a random number of
+ * requests to Pleo), once right after the job's `.si` file appeared (written, not yet reported). Afterwards each accounting entry's vouchers are in the files once, every
  * item is reported, and the job got one final event.
  */
 const SEED = 0x51e_0005;
@@ -87,25 +87,44 @@ describe('crash safety through the CLI with the SIE connector', () => {
     try {
       for (let attempt = 0; attempt < KILLS; attempt += 1) {
         const child = start();
+        let childErr = '';
+        child.stderr?.on('data', (d: Buffer) => {
+          childErr += d.toString();
+        });
         const done = exited(child);
         let finished = false;
         void done.then(() => {
           finished = true;
         });
-        const afterFile = attempt === KILLS - 1;
-        const waitMs = 200 + Math.floor(random() * 2_300);
-        const deadline = Date.now() + (afterFile ? 30_000 : waitMs);
-        while (!finished && Date.now() < deadline && !(afterFile && existsSync(jobFile))) {
-          await new Promise((r) => setTimeout(r, afterFile ? 1 : 10));
+        // Kill points: during start-up (time), after k more requests to Pleo (each run re-stages the
+        // job: ~500 requests, mostly receipt downloads, before its files are written), or right after the
+        // job's .si file appeared (written, not yet reported).
+        const mode = attempt === KILLS - 1 ? 'after-file' : random() < 0.2 ? 'time' : 'requests';
+        const waitMs = Math.floor(random() * 150);
+        const requests = 1 + Math.floor(random() * 400);
+        const startRequests = sandbox.requestLog.length;
+        const deadline = Date.now() + 30_000;
+        if (mode === 'time') {
+          await new Promise((r) => setTimeout(r, waitMs));
+        } else {
+          while (
+            !finished &&
+            Date.now() < deadline &&
+            (mode === 'after-file'
+              ? !existsSync(jobFile)
+              : sandbox.requestLog.length - startRequests < requests)
+          ) {
+            await new Promise((r) => setTimeout(r, 1));
+          }
         }
         const killed = !finished;
         if (killed) {
           child.kill('SIGKILL');
           kills += 1;
         }
-        await done;
+        const code = await done;
         log.push(
-          `${afterFile ? 'after .si written' : `${waitMs}ms`}: ${killed ? 'killed' : 'finished first'}`,
+          `${mode === 'time' ? `time ${waitMs}ms` : mode === 'requests' ? `after ${requests} requests` : 'after .si written'}: ${killed ? 'killed' : `finished first (exit ${code}) ${childErr.trim()}`}`,
         );
       }
       const last = start();
@@ -118,7 +137,7 @@ describe('crash safety through the CLI with the SIE connector', () => {
       await server.close();
     }
     console.info(`SIE crash test (seed ${SEED}): ${kills} kills\n  ${log.join('\n  ')}`);
-    expect(kills).toBeGreaterThanOrEqual(KILLS - 1);
+    expect(kills, log.join('\n')).toBeGreaterThanOrEqual(KILLS - 1);
 
     // Every voucher once: no (entry, voucher text) pair twice across the job's files.
     const vouchers = readdirSync(out)
