@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineFileConnector } from '../src/index';
 import { runFileJob } from '../src/testing/index';
-import { type LinesConfig, linesFormat } from './support/ledger-lines-format';
+import { type LinesConfig, linesFormat, linesManifest } from './support/ledger-lines-format';
 
 let directory: string;
 beforeEach(() => {
@@ -17,19 +17,7 @@ afterEach(() => rmSync(directory, { recursive: true, force: true }));
 const connector = () =>
   defineFileConnector({
     id: 'lines',
-    manifest: {
-      displayName: 'Lines (test format)',
-      docsUrl: 'https://example.invalid/lines',
-      authMode: 'none',
-      attachments: linesFormat.attachments,
-      entryTypes: [],
-      bookkeepingMethods: [],
-      vendorBasedBookkeeping: false,
-      idempotency: 'lookup',
-      maxConcurrency: 1,
-      batchSize: 1,
-      delivery: 'per_job',
-    },
+    manifest: linesManifest,
     configSchema: z.object({ outputDirectory: z.string().min(1) }),
     format: linesFormat,
     mapOptions: () => ({ inputVatAccount: '2641' }),

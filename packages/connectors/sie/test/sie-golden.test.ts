@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JournalLine } from '@ledgerport/core';
+import { compareGoldenFiles } from '@ledgerport/file-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createSieConnector,
@@ -38,20 +39,9 @@ describe('SIE golden files from the sandbox seed company (seed 1)', () => {
     expect(failures.map((f) => `${f.error.reason}: ${f.error.message}`)).toEqual([]);
     const written = readdirSync(directory).sort();
     expect(artifacts.map((path) => path.slice(directory.length + 1)).sort()).toEqual(written);
-    if (process.env.UPDATE_GOLDEN === '1') {
-      rmSync(GOLDEN, { recursive: true, force: true });
-      mkdirSync(GOLDEN, { recursive: true });
-      for (const name of written) {
-        writeFileSync(join(GOLDEN, name), readFileSync(join(directory, name)), { flag: 'w' });
-      }
-    }
-    expect(readdirSync(GOLDEN).sort()).toEqual(written);
-    for (const name of written) {
-      expect(
-        Buffer.compare(readFileSync(join(directory, name)), readFileSync(join(GOLDEN, name))),
-        name,
-      ).toBe(0);
-    }
+    const golden = compareGoldenFiles(directory, GOLDEN);
+    expect(golden.golden).toEqual(written);
+    expect(golden.differing, 'files differing from test/golden (UPDATE_GOLDEN=1 rewrites them)').toEqual([]);
   });
 
   it('golden files decode as CP437 with CRLF, pass #KSUMMA, and every voucher matches its source entry', () => {

@@ -1,3 +1,4 @@
+export { compareGoldenFiles, type GoldenComparison } from './compare-golden-files';
 export {
   type CreateFileErpFakeOptions,
   createFileErpFake,

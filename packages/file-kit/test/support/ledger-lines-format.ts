@@ -1,4 +1,4 @@
-import { type ConnectorV1, defineConnector, ItemError } from '@ledgerport/core';
+import { type ConnectorManifest, type ConnectorV1, defineConnector, ItemError } from '@ledgerport/core';
 import { z } from 'zod';
 import {
   createPerJobFileSink,
@@ -83,6 +83,21 @@ export const linesFormat: PerJobFileFormat<
   },
 };
 
+/** The manifest of the test connectors around {@link linesFormat}. */
+export const linesManifest: ConnectorManifest = {
+  displayName: 'Lines (test format)',
+  docsUrl: 'https://example.invalid/lines',
+  authMode: 'none',
+  attachments: linesFormat.attachments,
+  entryTypes: [],
+  bookkeepingMethods: [],
+  vendorBasedBookkeeping: false,
+  idempotency: 'lookup',
+  maxConcurrency: 1,
+  batchSize: 1,
+  delivery: 'per_job',
+};
+
 /** A connector around {@link linesFormat}, so the sink runs behind the real `ConnectorV1` shape. */
 export function createLinesConnector(fileSystem?: OutputFileSystem): ConnectorV1<LinesConfig> & {
   readonly sink: PerJobFileSink<
@@ -98,19 +113,7 @@ export function createLinesConnector(fileSystem?: OutputFileSystem): ConnectorV1
     ...defineConnector<LinesConfig>({
       specificationVersion: 'v1',
       id: 'lines',
-      manifest: {
-        displayName: 'Lines (test format)',
-        docsUrl: 'https://example.invalid/lines',
-        authMode: 'none',
-        attachments: linesFormat.attachments,
-        entryTypes: [],
-        bookkeepingMethods: [],
-        vendorBasedBookkeeping: false,
-        idempotency: 'lookup',
-        maxConcurrency: 1,
-        batchSize: 1,
-        delivery: 'per_job',
-      },
+      manifest: linesManifest,
       configSchema: z.object({ outputDirectory: z.string().min(1) }),
       secretFields: [],
       authenticate: async () => {},
