@@ -1,4 +1,5 @@
 export { defineFileConnector, type FileConnectorDefinition } from './connector/define-file-connector';
+export { perJobFileManifest } from './connector/per-job-file-manifest';
 export { checkJobFileId } from './job/check-job-file-id';
 export { outputDirectoryError } from './job/output-directory-error';
 export { nodeOutputFileSystem, type OutputFileSystem } from './output/output-file-system';

@@ -5,6 +5,7 @@ import {
   type OutputFileSystem,
   type PerJobFileFormat,
   type PerJobFileSink,
+  perJobFileManifest,
   receiptExtension,
 } from '../../src/index';
 
@@ -84,19 +85,14 @@ export const linesFormat: PerJobFileFormat<
 };
 
 /** The manifest of the test connectors around {@link linesFormat}. */
-export const linesManifest: ConnectorManifest = {
-  displayName: 'Lines (test format)',
-  docsUrl: 'https://example.invalid/lines',
-  authMode: 'none',
-  attachments: linesFormat.attachments,
-  entryTypes: [],
-  bookkeepingMethods: [],
-  vendorBasedBookkeeping: false,
-  idempotency: 'lookup',
-  maxConcurrency: 1,
-  batchSize: 1,
-  delivery: 'per_job',
-};
+export const linesManifest: ConnectorManifest = perJobFileManifest(
+  {
+    displayName: 'Lines (test format)',
+    docsUrl: 'https://example.invalid/lines',
+    attachments: linesFormat.attachments,
+  },
+  { entryTypes: [], bookkeepingMethods: [] },
+);
 
 /** A connector around {@link linesFormat}, so the sink runs behind the real `ConnectorV1` shape. */
 export function createLinesConnector(fileSystem?: OutputFileSystem): ConnectorV1<LinesConfig> & {

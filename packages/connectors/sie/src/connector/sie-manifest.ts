@@ -1,15 +1,13 @@
-import type { ConnectorManifest } from '@ledgerport/core';
-import { bookkeepingMethodSchema, exportItemTypeSchema } from '@ledgerport/pleo';
+import { perJobFileManifest } from '@ledgerport/file-kit';
 
 /**
  * Manifest of the SIE 4I connector: a file format, so no auth and no rate limits; one file per job
  * (`per_job` delivery); idempotent by looking vouchers up by reference in the staged job and the
  * job's existing file (`lookup`); receipts copied beside the file.
  */
-export const sieManifest: ConnectorManifest = {
+export const sieManifest = perJobFileManifest({
   displayName: 'SIE 4I file (Sweden)',
   docsUrl: 'https://sie.se/format/',
-  authMode: 'none',
   attachments: {
     supported: true,
     maxBytes: 50 * 1024 * 1024,
@@ -25,11 +23,4 @@ export const sieManifest: ConnectorManifest = {
     maxFiles: 100,
     singleFileOnly: false,
   },
-  entryTypes: exportItemTypeSchema.options,
-  bookkeepingMethods: bookkeepingMethodSchema.options,
-  vendorBasedBookkeeping: false,
-  idempotency: 'lookup',
-  maxConcurrency: 1,
-  batchSize: 1,
-  delivery: 'per_job',
-};
+});
