@@ -80,7 +80,7 @@ async function crashScenario(name: string, store: Record<string, unknown>): Prom
     companyId: seeded.companyId,
     store,
     ledgerFile,
-    delayMs: 8,
+    delayMs: 4,
   });
   const start = () => spawn(process.execPath, [childScript, args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const killLog: string[] = [];
