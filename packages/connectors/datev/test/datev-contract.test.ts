@@ -18,14 +18,11 @@ const valid = {
 
 /**
  * DATEV amounts have exactly two decimals (Umsatz ^\d{1,10},\d{2}$) and Kurs must be 1–9999 units per
- * EUR (^[1-9]\d{0,3},\d{2,6}$), so the canonical 12.345 KWD purchase cannot be represented and fails
- * by design (no Kurs can be configured for KWD: missing_configuration naming exchangeRates.KWD; its
- * Umsatz would fail with validation_failure naming Umsatz). The suites cannot exclude one fixture, so
- * these three run in test/datev-connector.test.ts over every other canonical fixture (same assertions)
- * plus the KWD refusal.
+ * EUR (^[1-9]\d{0,3},\d{2,6}$), so the canonical 12.345 KWD purchase cannot be represented: the
+ * suites assert that it is refused (non-retryable ItemError, nothing booked) and run everything else.
  */
-const KWD_LIMIT =
-  'DATEV cannot represent the 12.345 KWD fixture (Umsatz has exactly 2 decimals, Kurs ≥ 1 per EUR): the same checks run per fixture in test/datev-connector.test.ts, KWD asserted to fail';
+const KWD_REFUSAL =
+  'DATEV cannot represent 12.345 KWD: Umsatz has exactly 2 decimals and Kurs must be at least 1 unit per EUR';
 
 testConnector({
   connector: () => fake.wrap(createDatevConnector({ fileSystem: fake.fileSystem })),
@@ -35,10 +32,8 @@ testConnector({
     missing: { ...valid, beraternummer: undefined },
     invalid: { ...valid, chartOfAccounts: 3 },
   },
+  refuses: { 'card-purchase-kwd': KWD_REFUSAL },
   skip: {
-    post: KWD_LIMIT,
-    amounts: KWD_LIMIT,
-    validate: KWD_LIMIT,
     errors:
       'file formats have no HTTP transport: there are no 401/403/404/409/422/429/5xx answers, network errors or rate limits to map',
   },
