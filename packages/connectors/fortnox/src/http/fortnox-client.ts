@@ -40,7 +40,8 @@ export interface FortnoxClient {
  *   (in this process or another replica) never lose the newest refresh token; a 401 refreshes once;
  * - `client_credentials` service accounts get a token per TenantId (no refresh token);
  * - every API call through the shared per-token sliding-window `limiter` (25 / 5 s); a 429 pauses the
- *   token's window for `Retry-After` (or one window) and fails the call retryably.
+ *   token's window for `Retry-After` (or one window), both divided by `timeScale` when a fake compresses
+ *   time, and fails the call retryably.
  * @param onCall - called once per HTTP request to the API (benchmarks count calls per entry).
  */
 export function createFortnoxClient(
@@ -103,7 +104,8 @@ export function createFortnoxClient(
     ctx.logger.info('fortnox refresh token was rotated by another process; using its tokens', { key });
     return { accessToken: stored.accessToken, refreshToken: stored.refreshToken, expiresInSeconds: seconds };
   };
-  const windowMs = FORTNOX_RATE_LIMITS.windowMs / (options.timeScale ?? 1);
+  const timeScale = options.timeScale ?? 1;
+  const windowMs = FORTNOX_RATE_LIMITS.windowMs / timeScale;
 
   const $api: $Fetch = createErpFetch({
     baseURL: config.apiBaseUrl,
@@ -112,7 +114,8 @@ export function createFortnoxClient(
     logger: ctx.logger,
     onResponse: ({ response }) => {
       if (response.status === 429) {
-        limiter.pause(key, parseRetryAfter(response.headers.get('retry-after'), ctx.clock.now()) ?? windowMs);
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), ctx.clock.now());
+        limiter.pause(key, retryAfter === undefined ? windowMs : retryAfter / timeScale);
       }
     },
   });

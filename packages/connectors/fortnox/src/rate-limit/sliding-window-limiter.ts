@@ -16,7 +16,7 @@ export interface SlidingWindowLimiterOptions {
    */
   readonly marginMs?: number;
   /**
-   * Spread starts at least `(window + margin) / requests` apart instead of sending a window's budget in
+   * Spread starts `(window + margin) / requests` apart instead of sending a window's budget in
    * one burst. The steady rate is the same; what changes is that a burst queues up in the network / the
    * server's front end, and that queueing is exactly the arrival jitter that can push a 26th arrival into
    * a server window. Default true.
@@ -63,6 +63,11 @@ interface KeyState {
   readonly queue: Waiter[];
   running: number;
   pausedUntil: number;
+  /**
+   * Earliest start of the next call under smoothing: advanced by exactly one spacing per start from the
+   * previous slot (not from the late timer that started it), so timer lateness does not accumulate.
+   */
+  nextSlot: number;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -90,7 +95,7 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
   const stateOf = (key: string): KeyState => {
     let state = keys.get(key);
     if (state === undefined) {
-      state = { starts: [], queue: [], running: 0, pausedUntil: 0, timer: undefined };
+      state = { starts: [], queue: [], running: 0, pausedUntil: 0, nextSlot: 0, timer: undefined };
       keys.set(key, state);
     }
     return state;
@@ -112,16 +117,16 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
       }
       if (state.running >= maxConcurrent) return; // a finishing call drains again
       let wait = 0;
-      const last = state.starts.at(-1);
       if (state.pausedUntil > now) wait = state.pausedUntil - now;
       else if (state.starts.length >= options.requests) wait = (state.starts[0] ?? now) + span - now;
-      else if (last !== undefined && now - last < spacing) wait = last + spacing - now;
+      else if (now < state.nextSlot) wait = state.nextSlot - now;
       if (wait > 0) {
         state.timer = setTimeout(() => drain(state), Math.max(1, Math.ceil(wait)));
         return;
       }
       state.queue.shift();
       state.starts.push(now);
+      state.nextSlot = Math.max(state.nextSlot, now - spacing / 2) + spacing;
       state.running++;
       head.start();
     }

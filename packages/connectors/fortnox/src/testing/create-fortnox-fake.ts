@@ -20,7 +20,10 @@ export interface FortnoxFakeOptions {
   readonly seed?: FortnoxFakeSeed;
   /** Latency added to every admitted API call, in ms. Default 0. */
   readonly latencyMs?: number;
-  /** Divides Fortnox's 5 s window (time compression for benchmarks). Default 1. */
+  /**
+   * Divides Fortnox's 5 s window (time compression for benchmarks). Durations the fake reports
+   * (`Retry-After`) stay in real-time seconds; a client compresses them by the same factor. Default 1.
+   */
   readonly timeScale?: number;
   /** Enforce 25 requests / 5 s (sliding). Default true. */
   readonly enforceRateLimit?: boolean;
@@ -516,7 +519,8 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
       rateLimited++;
       log(429);
       return json(fail(429, 'Too many requests. The limit is 25 requests per 5 seconds.'), {
-        'retry-after': String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))),
+        // In real-time seconds: under time compression a client divides it by the same factor.
+        'retry-after': String(Math.max(1, Math.ceil((verdict.retryAfterMs * timeScale) / 1000))),
       });
     }
     admitted++;
