@@ -45,11 +45,20 @@ describe('authenticate', () => {
     expect(stored?.value.refreshToken).toMatch(/^fake-refresh-/);
     expect(stored?.value.refreshToken).not.toBe(fake.options.refreshToken);
     expect(ctx.cache.get('xero:tenantId')).toBe(fake.seed.tenants[0]?.tenantId);
-    expect(fake.requests.map((r) => `${r.api} ${r.path}`)).toEqual([
-      'token /connect/token',
-      'identity /Connections',
+    const paths = fake.requests.map((r) => `${r.api} ${r.path}`);
+    expect(paths.slice(0, 2)).toEqual(['token /connect/token', 'identity /Connections']);
+    // Organisation, plus the reference data entry validation needs, in one round trip (job has items).
+    expect(paths.slice(2).sort()).toEqual([
+      'accounting /Accounts',
       'accounting /Organisation',
+      'accounting /TaxRates',
     ]);
+  });
+
+  it('reads only the organisation for a job without items', async () => {
+    const { ctx } = contextFor(fake, { job: { ...job, numberOfItems: 0 } });
+    await createXeroConnector().authenticate(ctx);
+    expect(fake.requests.filter((r) => r.api === 'accounting').map((r) => r.path)).toEqual(['/Organisation']);
   });
 
   it('fails with invalid_configuration naming tenantName when no organisation matches', async () => {

@@ -12,7 +12,7 @@ import { attachToXero } from '../attachments/attach-to-xero';
 import { type XeroConfig, xeroConfigSchema } from '../config/xero-config';
 import { createXeroClient, type XeroClient } from '../http/xero-client';
 import { postXeroEntries } from '../posting/post-xero-entries';
-import { loadOrganisation } from '../reference/xero-reference-data';
+import { loadOrganisation, prefetchReferenceData } from '../reference/xero-reference-data';
 import { validateXeroJob } from '../validate/validate-xero-job';
 import { xeroManifest } from './xero-manifest';
 
@@ -37,6 +37,9 @@ export type XeroConnector = ConnectorV1<XeroConfig> & {
  * Creates the Xero connector (issue #6): ManualJournals / BankTransactions / ACCPAY bills with
  * payments, batched 50 per PUT with `Idempotency-Key`, receipts as attachments, OAuth 2.0 with rotating
  * refresh tokens or Custom Connections, Xero's per-tenant limits through connector-kit's limiter.
+ * `authenticate` reads `GET /Organisation` and, for a job with items, starts `GET /Accounts` and
+ * `GET /TaxRates` beside it (read-only, memoised per job, awaited but their failures left to `validate`),
+ * so entry validation needs no second round trip.
  */
 export function createXeroConnector(options: XeroConnectorOptions = {}): XeroConnector {
   const limiter =
@@ -72,7 +75,10 @@ export function createXeroConnector(options: XeroConnectorOptions = {}): XeroCon
 
     async authenticate(ctx) {
       try {
-        await loadOrganisation(ctx, clientFor(ctx));
+        const client = clientFor(ctx);
+        const referenceData = ctx.job.numberOfItems > 0 ? prefetchReferenceData(ctx, client) : undefined;
+        await loadOrganisation(ctx, client);
+        await referenceData;
       } catch (error) {
         throw toJobError(error);
       }

@@ -78,7 +78,17 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
     },
   });
 
-  const tenantId = async (): Promise<string> => {
+  // One `/Connections` look-up however many calls start before it answers (a failed one is forgotten).
+  let pendingTenant: Promise<string> | undefined;
+  const tenantId = (): Promise<string> => {
+    if (resolvedTenant !== undefined) return Promise.resolve(resolvedTenant);
+    pendingTenant ??= lookUpTenant().finally(() => {
+      pendingTenant = undefined;
+    });
+    return pendingTenant;
+  };
+
+  const lookUpTenant = async (): Promise<string> => {
     if (resolvedTenant !== undefined) return resolvedTenant;
     const cached = ctx.cache.get('xero:tenantId');
     if (typeof cached === 'string') {

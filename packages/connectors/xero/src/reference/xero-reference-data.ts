@@ -108,6 +108,19 @@ export function loadTaxRates(
 }
 
 /**
+ * Loads `GET /Accounts` and `GET /TaxRates` into the job's cache (called by `authenticate` beside
+ * `GET /Organisation`, so the three read-only calls share one round trip and entry-level `validate`
+ * finds them loaded). Never rejects: a failed load is dropped from the cache and surfaces when
+ * `validate` loads it again.
+ */
+export async function prefetchReferenceData(
+  ctx: ConnectorContext<XeroConfig>,
+  client: XeroClient,
+): Promise<void> {
+  await Promise.allSettled([loadAccounts(ctx, client), loadTaxRates(ctx, client)]);
+}
+
+/**
  * Which of `names` exist as Xero contacts: `GET /Contacts?where=Name=="A" OR Name=="B"` (spec
  * `getContacts`, `where` filter), in chunks of 20 names.
  */

@@ -23,8 +23,18 @@ export interface XeroFakeOptions {
   /** Access-token lifetime in seconds (Xero: 1800). */
   readonly accessTokenTtlSeconds?: number;
   readonly seed?: XeroFakeSeed;
-  /** Response time of every accounting API call in ms, the fake's own processing included. Default 0. */
+  /**
+   * Response time of every accounting API call in ms, counted from when the request arrived (see
+   * `receivedAt`), the fake's own processing included: a real Xero's response time includes its work,
+   * so the fake's CPU (body parsing, spec validation, ledger) never adds to it. Default 0.
+   */
   readonly latencyMs?: number;
+  /**
+   * When `request` arrived, in `performance.now()` ms — given by a transport that sees the request
+   * before msw does (e.g. {@link startXeroFakeServer} stamps it when the HTTP request comes in).
+   * Default: when the fake's handler starts.
+   */
+  readonly receivedAt?: (request: Request) => number | undefined;
   /** Divides Xero's rate-limit windows (60 s, 24 h). Default 1. */
   readonly timeScale?: number;
   readonly rateLimits?: Partial<FakeRateLimits>;
@@ -559,7 +569,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     HttpResponse.json(stored.body as Record<string, unknown>, { status: stored.status, headers });
 
   const apiHandler = http.all(`${apiBaseUrl}/*`, async ({ request }) => {
-    const arrived = performance.now();
+    const arrived = options.receivedAt?.(request) ?? performance.now();
     const url = new URL(request.url);
     const path = url.pathname.slice(apiPath.length);
     const method = request.method.toUpperCase();

@@ -28,7 +28,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
  * Serves a {@link createXeroFake} over real HTTP (node:http → the fake's msw handlers through msw's
  * `getResponse`), so a runner end-to-end test or a benchmark can run Xero in another process. URLs:
  * accounting API `{url}/api.xro/2.0`, `/Connections` at `{url}`, token endpoint `{url}/identity/connect/token`.
- * A fake network error closes the socket; a timeout fault never answers.
+ * A fake network error closes the socket; a timeout fault never answers. The fake's `latencyMs` counts
+ * from the moment the HTTP request arrives (before its body is read), so reading, parsing and
+ * validating a large body happen within the latency, as in a real Xero, not on top of it.
  */
 export async function startXeroFakeServer(
   options: Omit<XeroFakeOptions, 'apiBaseUrl' | 'connectionsBaseUrl' | 'identityBaseUrl'> & {
@@ -39,7 +41,10 @@ export async function startXeroFakeServer(
   const host = options.host ?? '127.0.0.1';
   let fake: XeroFake | undefined;
   let baseUrl = '';
+  // When each request came in (before its body was read), so the fake's latency counts from arrival.
+  const arrivals = new WeakMap<Request, number>();
   const server = createServer((req, res) => {
+    const receivedAt = performance.now();
     readBody(req)
       .then(async (body) => {
         const headers = new Headers();
@@ -51,6 +56,7 @@ export async function startXeroFakeServer(
           headers,
           ...(body === undefined ? {} : { body }),
         });
+        arrivals.set(request, receivedAt);
         const response = await getResponse([...(fake?.handlers ?? [])], request);
         if (response === undefined) {
           res.writeHead(404, { 'content-type': 'application/json' });
@@ -90,7 +96,7 @@ export async function startXeroFakeServer(
     connectionsBaseUrl: baseUrl,
     identityBaseUrl: `${baseUrl}/identity`,
   };
-  fake = createXeroFake({ ...options, ...urls });
+  fake = createXeroFake({ receivedAt: (request) => arrivals.get(request), ...options, ...urls });
   return {
     url: baseUrl,
     fake,
