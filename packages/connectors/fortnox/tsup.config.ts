@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node22',
+  // The ./testing fake needs these at run time; they are the test tooling of the consumer, not bundled.
+  external: ['msw', 'msw/node', 'openapi-backend', 'ajv', 'ajv-formats'],
 });
