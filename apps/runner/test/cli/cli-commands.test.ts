@@ -447,6 +447,31 @@ describe('ledgerport demo', () => {
     expect(run.stdout).toMatch(/Successful\s*│\s*20\s/);
     const unknown = await runLedgerport(['demo', '--connector', 'sap'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('ledgerport: unknown demo connector "sap": use one of memory, sie, datev\n');
+    expect(unknown.stderr).toBe(
+      'ledgerport: unknown demo connector "sap": use one of memory, sie, datev, xero\n',
+    );
+  });
+
+  it('exports into a local Xero fake with --connector xero and lists the documents’ external ids and links', async () => {
+    const dir = fresh();
+    const run = await runLedgerport(['demo', '--connector', 'xero', '--items', '34'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/→ xero into the Xero fake on http:\/\/127\.0\.0\.1:\d+/);
+    // The sandbox's record: everything a Xero organisation can book is booked; supplier credits
+    // (no credit lines on a Xero bill) fail with the reason.
+    expect(run.stdout).toMatch(/Final status \(recorded by Pleo\)\s*│\s*completed_with_errors\s/);
+    const successful = Number(/Successful\s*│\s*(\d+)\s/.exec(run.stdout)?.[1]);
+    const failed = Number(/Failed\s*│\s*(\d+)\s/.exec(run.stdout)?.[1]);
+    expect(successful + failed).toBe(34);
+    expect(failed).toBeLessThan(successful);
+    expect(run.stdout).toMatch(/Failed: validation_failure ×\d+\s*│\s*A Xero bill cannot hold a credit line/);
+    expect(run.stdout).toMatch(/ERP\s*│\s*Xero fake on http:\/\/127\.0\.0\.1:\d+/);
+    // External ids are Xero GUIDs with go.xero.com deep links.
+    const ids = run.stdout.match(
+      /│ [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+│\n.*│\s+https:\/\/go\.xero\.com\/organisationlogin\/default\.aspx\?shortcode=/g,
+    );
+    expect(ids?.length).toBe(6);
+    expect(run.stdout).toContain(`… and ${successful - 6} more`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

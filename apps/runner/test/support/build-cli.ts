@@ -1,5 +1,26 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * Workspace sources that find files next to themselves (`import.meta.url`, e.g. the ERP fakes' OpenAPI
+ * specs in their package's `spec/` folder) keep their own location in the bundle: `import.meta.url`
+ * in a workspace package's `src/` becomes that source file's URL.
+ */
+const keepSourceLocation: Plugin = {
+  name: 'keep-workspace-source-location',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]packages[\\/].*[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
+    });
+  },
+};
 
 /** Where the test build of the CLI lands (git-ignored). */
 export const TEST_CLI = join(import.meta.dirname, '../../.test-build/cli.mjs');
@@ -19,6 +40,7 @@ export async function buildTestCli(entry = 'src/cli.ts', outfile = TEST_CLI): Pr
     format: 'esm',
     target: 'node22',
     conditions: ['@ledgerport/source'],
+    plugins: [keepSourceLocation],
     external: ['pino', 'pino-pretty', 'pg', 'jiti', 'msw', 'msw/*', 'esbuild'],
     // CommonJS dependencies bundled into ESM still expect `require`, `__filename` and `__dirname`.
     banner: {

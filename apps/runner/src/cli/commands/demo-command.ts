@@ -4,6 +4,7 @@ import { createPleoClient } from '@ledgerport/pleo';
 import { createPleoSandbox } from '@ledgerport/pleo-sandbox';
 import type { Command } from 'commander';
 import { parseConfig } from '../../config/load-config';
+import type { DemoErp, StartDemoErp } from '../../demo-erp/demo-erp';
 import { createRunnerLogger, type LogLevel } from '../../logging/create-runner-logger';
 import { createConnectorRegistry } from '../../registry/connector-registry';
 import { createRunner } from '../../service/create-runner';
@@ -15,18 +16,32 @@ import { renderJobSummary } from '../output/job-summary';
 import { DEMO_COMPANY_SETTINGS } from './demo-connector-configs';
 
 /**
- * `ledgerport demo [--connector sie|datev|memory] [--out ./out] [--items n] [--seed n]`: the embedded
- * default, end to end with nothing to configure. Starts the Pleo sandbox in-process on a loopback port
- * with a seeded company and one pending job, runs the job exactly as `run` would (config validation,
- * registry, claim, crash-safe SQLite store, core lifecycle over real HTTP) into `--out`, shows a live
- * progress bar, then a summary: items successful/failed with reasons and the job's final status as the
- * sandbox recorded it, and the files written. Exit 1 when the sandbox recorded the job as `failed`.
+ * API connectors the demo can export with: each starts its fake ERP in-process on a loopback port,
+ * seeded to accept the seed company (loaded lazily, so the ERP fakes' dependencies load only then).
+ */
+const DEMO_ERPS: Readonly<Record<string, () => Promise<StartDemoErp>>> = {
+  xero: async () => (await import('../../demo-erp/start-xero-demo-erp')).startXeroDemoErp,
+};
+
+/**
+ * `ledgerport demo [--connector sie|datev|memory|xero] [--out ./out] [--items n] [--seed n]`: the
+ * embedded default, end to end with nothing to configure. Starts the Pleo sandbox in-process on a
+ * loopback port with a seeded company and one pending job, runs the job exactly as `run` would (config
+ * validation, registry, claim, crash-safe SQLite store, core lifecycle over real HTTP) into `--out` — or,
+ * for an API connector (`xero`), into that ERP's fake started in-process on a loopback port and seeded
+ * to accept the seed company — shows a live progress bar, then a summary: items successful/failed with
+ * reasons, the job's final status as the sandbox recorded it, and the files written or the ERP's
+ * documents (external ids and links). Exit 1 when the sandbox recorded the job as `failed`.
  */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('export the sandbox seed company’s pending job into ./out (no set-up needed)')
-    .option('--connector <id>', 'connector to export with: sie, datev or memory', 'sie')
+    .option(
+      '--connector <id>',
+      'connector to export with: sie, datev, memory or xero (a local Xero fake)',
+      'sie',
+    )
     .option('--out <dir>', 'folder the connector writes into', 'out')
     .option('--items <count>', 'number of seed items', '64')
     .option('--seed <n>', 'seed of the generated items', '1')
@@ -34,9 +49,10 @@ export function registerDemoCommand(program: Command): void {
       async (options: { connector: string; out: string; items: string; seed: string }, command: Command) => {
         const { logLevel } = command.optsWithGlobals<{ logLevel?: LogLevel }>();
         const settingsFor = DEMO_COMPANY_SETTINGS[options.connector];
-        if (settingsFor === undefined) {
+        const loadErp = DEMO_ERPS[options.connector];
+        if (settingsFor === undefined && loadErp === undefined) {
           throw new CliError(
-            `unknown demo connector "${options.connector}": use one of ${Object.keys(DEMO_COMPANY_SETTINGS).join(', ')}`,
+            `unknown demo connector "${options.connector}": use one of ${[...Object.keys(DEMO_COMPANY_SETTINGS), ...Object.keys(DEMO_ERPS)].join(', ')}`,
             2,
           );
         }
@@ -47,9 +63,9 @@ export function registerDemoCommand(program: Command): void {
         if (!Number.isInteger(seed))
           throw new CliError(`--seed must be a whole number, got "${options.seed}"`, 2);
         const outDir = resolve(options.out);
-        const registry = await createConnectorRegistry();
-        if (registry.get(options.connector) === undefined) {
-          const why = registry.unavailable.find((u) => u.packageName.endsWith(`-${options.connector}`));
+        const installed = await createConnectorRegistry();
+        if (installed.get(options.connector) === undefined) {
+          const why = installed.unavailable.find((u) => u.packageName.endsWith(`-${options.connector}`));
           throw new CliError(
             `connector "${options.connector}" is not installed${why === undefined ? '' : ` (${why.packageName}: ${why.reason})`}`,
             2,
@@ -64,9 +80,17 @@ export function registerDemoCommand(program: Command): void {
           process.cwd(),
         );
         const bar = createExportProgressBar();
+        let erp: DemoErp | undefined;
         try {
-          mkdirSync(outDir, { recursive: true });
-          const settings = settingsFor(outDir);
+          let registry = installed;
+          if (loadErp !== undefined) {
+            erp = await (await loadErp())(seeded.items);
+            registry = await createConnectorRegistry({ connectors: [erp.connector] });
+          } else {
+            mkdirSync(outDir, { recursive: true });
+          }
+          const settings = erp?.settings ?? settingsFor?.(outDir);
+          if (settings === undefined) throw new CliError(`no demo settings for "${options.connector}"`);
           const loaded = parseConfig(
             {
               pleo: { baseUrl: server.url, auth: { type: 'apiKey', apiKey: seeded.apiKey } },
@@ -75,6 +99,8 @@ export function registerDemoCommand(program: Command): void {
                   name: 'Sandbox seed company',
                   connector: options.connector,
                   config: settings.config,
+                  ...(settings.secrets === undefined ? {} : { secrets: settings.secrets }),
+                  ...(settings.postingMode === undefined ? {} : { postingMode: settings.postingMode }),
                   ...(settings.mapping === undefined ? {} : { mapping: settings.mapping }),
                 },
               },
@@ -96,7 +122,7 @@ export function registerDemoCommand(program: Command): void {
           const company = runner.companies[0];
           if (company === undefined) throw new CliError('the demo company could not be configured');
           process.stderr.write(
-            `Pleo sandbox on ${server.url}: company ${seeded.companyId}, job ${seeded.jobId} with ${itemCount} items → ${options.connector} into ${relative(process.cwd(), outDir) || '.'}\n`,
+            `Pleo sandbox on ${server.url}: company ${seeded.companyId}, job ${seeded.jobId} with ${itemCount} items → ${options.connector} ${erp === undefined ? `into ${relative(process.cwd(), outDir) || '.'}` : `into the ${erp.description}`}\n`,
           );
           const startedAt = performance.now();
           const result = await runClaimedJob({
@@ -119,10 +145,12 @@ export function registerDemoCommand(program: Command): void {
           const files =
             (result.outcome?.artifacts ?? []).length > 0
               ? (result.outcome?.artifacts ?? [])
-              : listFiles(outDir);
+              : erp === undefined
+                ? listFiles(outDir)
+                : [];
           if (result.outcome !== undefined) {
             process.stdout.write(
-              `${renderJobSummary({ outcome: result.outcome, job, items: sandbox.getJobItems(seeded.jobId), files: files.map((f) => relative(process.cwd(), resolve(f))) })}\n`,
+              `${renderJobSummary({ outcome: result.outcome, job, items: sandbox.getJobItems(seeded.jobId), files: files.map((f) => relative(process.cwd(), resolve(f))), ...(erp === undefined ? {} : { erp: erp.description }) })}\n`,
             );
           }
           if (result.error !== undefined) throw new CliError(`the demo export stopped: ${result.error}`);
@@ -133,6 +161,7 @@ export function registerDemoCommand(program: Command): void {
         } finally {
           bar.stop();
           await store.close();
+          await erp?.close();
           await server.close();
         }
       },

@@ -8,6 +8,10 @@ const DEMO_CONTRA_ACCOUNTS = { SEK: '1930', DKK: '1931', EUR: '1932' };
 export interface DemoCompanySettings {
   /** The connector's own config (its `configSchema` input). */
   readonly config: unknown;
+  /** Company secrets (`companies.<id>.secrets`), handed to the connector as `ctx.secrets`. */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** `companies.<id>.postingMode` when not the default `draft`. */
+  readonly postingMode?: 'draft' | 'posted';
   /** Company mapping settings (`companies.<id>.mapping`), when the connector supplies no defaults. */
   readonly mapping?: Readonly<Record<string, unknown>>;
 }

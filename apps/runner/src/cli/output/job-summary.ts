@@ -4,6 +4,8 @@ import { renderTable } from './render-table';
 
 /** Accounting files listed by name in the summary; the rest are counted. */
 const MAX_FILES_SHOWN = 12;
+/** Documents of an API connector listed with their external id and link; the rest are counted. */
+const MAX_DOCUMENTS_SHOWN = 6;
 /** Receipt copies written next to the accounting files are counted, not listed. */
 const RECEIPT_EXTENSION = /\.(pdf|png|jpe?g|gif|tiff?|heic|docx?|xlsx?|txt)$/i;
 
@@ -15,11 +17,17 @@ export interface JobSummaryInput {
   readonly items: readonly ExportJobItemV3[];
   /** Files the connector wrote. */
   readonly files: readonly string[];
+  /**
+   * For an API connector: the ERP the entries went to (one line). The summary then lists the documents
+   * as Pleo recorded them on the items (`externalId`, `externalUrl`) instead of files.
+   */
+  readonly erp?: string;
 }
 
 /**
  * The end-of-run table: items successful and failed (with each failure reason and message, as Pleo
- * recorded them), the job's final status as Pleo/the sandbox recorded it, and the files written.
+ * recorded them), the job's final status as Pleo/the sandbox recorded it, and the files written — or,
+ * with `erp`, the ERP and the first documents' external ids and links as reported to Pleo.
  */
 export function renderJobSummary(input: JobSummaryInput): string {
   const { job, items, outcome, files } = input;
@@ -45,6 +53,19 @@ export function renderJobSummary(input: JobSummaryInput): string {
     byReason.set(key, entry);
   }
   for (const [reason, { count, example }] of byReason) rows.push([`Failed: ${reason} ×${count}`, example]);
+  if (input.erp !== undefined) {
+    rows.push(['ERP', input.erp]);
+    const reported = items.filter((i) => i.status === 'successful' && i.externalId);
+    const shown = reported
+      .slice(0, MAX_DOCUMENTS_SHOWN)
+      .map((i) => `${i.externalId}${i.externalUrl ? `\n  ${i.externalUrl}` : ''}`);
+    const more = reported.length - shown.length;
+    rows.push([
+      'Documents (external id, link)',
+      shown.length === 0 ? '(none)' : [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
+    ]);
+    return renderTable(['Export', 'Result'], rows);
+  }
   const receipts = files.filter((f) => RECEIPT_EXTENSION.test(f));
   const documents = files.filter((f) => !RECEIPT_EXTENSION.test(f));
   const shown = documents.slice(0, MAX_FILES_SHOWN);
