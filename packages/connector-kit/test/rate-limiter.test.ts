@@ -103,6 +103,43 @@ describe('createTenantRateLimiter', () => {
     expect(ran).toBe(false);
   });
 
+  it('starts a queued call in the same tick a slot frees, before any timer or I/O callback', async () => {
+    // Event order, not elapsed time: a limiter that yields to a timer per job start (as Bottleneck does)
+    // lets the setImmediate callback run first.
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 100, windowMs: 60_000, maxConcurrent: 1 } });
+    const events: string[] = [];
+    let finishFirst: () => void = () => undefined;
+    const first = limiter.schedule(
+      't',
+      () =>
+        new Promise<void>((resolve) => {
+          finishFirst = resolve;
+        }),
+    );
+    const second = limiter.schedule('t', async () => {
+      events.push('second started');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual([]); // one slot: the second call waits for the first
+    finishFirst();
+    setImmediate(() => events.push('macrotask'));
+    await Promise.all([first, second]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['second started', 'macrotask']);
+  });
+
+  it('a queued call aborted while waiting for a token does not hold up the calls behind it', async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 1, windowMs: 60_000 }, timeScale: 600 }); // 100 ms
+    await limiter.schedule('t', async () => undefined);
+    const controller = new AbortController();
+    const aborted = limiter.schedule('t', async () => 'aborted ran', controller.signal);
+    const behind = limiter.schedule('t', async () => 'behind ran');
+    controller.abort(new Error('canceled'));
+    await expect(aborted).rejects.toThrow('canceled');
+    await expect(behind).resolves.toBe('behind ran');
+    expect((await limiter.stats('t')).running).toBe(0);
+  });
+
   it('waits out a pause before starting calls', async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 60, windowMs: 60_000 } });
     limiter.pause('t', 80);

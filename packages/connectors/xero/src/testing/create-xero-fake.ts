@@ -745,15 +745,17 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
           specViolations.push(`${method} ${path} (fake response): ${problem}`);
         }
       }
-      // Latency is Xero's response time: processing included, so the fake's own CPU does not add to it.
+      // Latency is Xero's response time: processing included — the answer is serialised before the wait —
+      // so the fake's own CPU does not add to it (five answers due at once do not queue behind each other).
+      const response = respond(stored, {
+        ...rateHeaders(tenantId),
+        ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+      });
       const wait = latencyMs - (performance.now() - arrived);
       if (wait > 0) await delay(wait);
       log(stored.status, replayed);
       if (fault?.kind === 'timeout') await delay('infinite'); // afterCommit: the write happened, the answer is lost
-      return respond(stored, {
-        ...rateHeaders(tenantId),
-        ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
-      });
+      return response;
     } finally {
       window.release();
       inFlight.set(tenantId, (inFlight.get(tenantId) ?? 1) - 1);
