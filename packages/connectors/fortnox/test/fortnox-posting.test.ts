@@ -197,3 +197,43 @@ describe('attachments (issue #7 "Attachments")', () => {
     expect(t.fake.requests.length).toBe(before);
   });
 });
+
+describe('attachment retries within a job run', () => {
+  it('a lost answer on the connection is retried without uploading again or connecting twice', async () => {
+    const connector = t.connector();
+    const ctx = t.ctx(connector);
+    const entry = entryNamed('card-purchase-inclusive-vat-sek');
+    const result = await connector.postEntry(ctx, entry);
+    const file = {
+      fileName: 'r.pdf',
+      mimeType: 'application/pdf',
+      bytes: new TextEncoder().encode('%PDF-1.4'),
+      index: 0,
+    };
+    // The upload succeeds; the connection commits but its answer is lost.
+    let armed = true;
+    const arm = ({ request }: { request: Request }) => {
+      if (
+        armed &&
+        request.method === 'POST' &&
+        request.url.endsWith('/3/voucherfileconnections?financialyear=2')
+      ) {
+        armed = false;
+        t.fake.injectFault({ kind: 'timeout', afterCommit: true });
+      }
+    };
+    t.server.events.on('request:start', arm);
+    const error = await connector.attach?.(ctx, { entry, result }, file).catch((e: unknown) => e);
+    t.server.events.removeListener('request:start', arm);
+    expect(armed).toBe(false);
+    expect(ItemError.isInstance(error) && error.retryable).toBe(true);
+    await connector.attach?.(ctx, { entry, result }, file);
+    const posts = t.fake.requests.filter((r) => r.api === 'api' && r.method === 'POST').map((r) => r.path);
+    expect(posts.filter((p) => p === '/3/inbox')).toHaveLength(1);
+    expect(posts.filter((p) => p === '/3/voucherfileconnections')).toHaveLength(1);
+    expect(
+      t.fake.requests.some((r) => r.method === 'GET' && r.path.startsWith('/3/voucherfileconnections/')),
+    ).toBe(true);
+    expect(t.fake.vouchers()[0]?.attachments).toHaveLength(1);
+  });
+});

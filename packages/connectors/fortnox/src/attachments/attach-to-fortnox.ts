@@ -3,7 +3,7 @@ import { ItemError } from '@ledgerport/core';
 import type { FortnoxConfig } from '../config/fortnox-config';
 import { fortnoxManifest } from '../connector/fortnox-manifest';
 import type { FortnoxClient } from '../http/fortnox-client';
-import { parseExternalId } from '../posting/external-id';
+import { parseExternalId, type VoucherKey } from '../posting/external-id';
 import { checkReceipt } from './receipt-checks';
 
 /**
@@ -11,7 +11,8 @@ import { checkReceipt } from './receipt-checks';
  * checked first ({@link checkReceipt}), then the bytes are uploaded to the voucher inbox
  * (`POST /3/inbox?folderId=`, multipart field `file`, spec `upload` → `File.Id`), then connected with
  * `POST /3/voucherfileconnections` `{VoucherFileConnection: {FileId, VoucherNumber (string), VoucherSeries}}`
- * (spec `create_46`) in the voucher's financial year.
+ * (spec `create_46`) in the voucher's financial year. Within one job run, a retry after a lost answer
+ * reuses the uploaded file and checks `GET /3/voucherfileconnections/{FileId}` before connecting again.
  * @throws the check's ItemErrors; ItemError(`receipt_upload_failure`) when Fortnox returns no file id;
  *   Fortnox failures per `rethrowFortnoxError`.
  */
@@ -25,6 +26,15 @@ export async function attachToFortnox(
   if (limits.supported) checkReceipt(file, limits);
   const voucher = parseExternalId(posted.result.externalId);
   ctx.signal.throwIfAborted();
+  // A retry (same job run) after the upload succeeded but the connection's answer was lost reuses the
+  // uploaded file, and skips connecting when Fortnox already holds the connection.
+  const uploadKey = `fortnox:upload:${posted.result.externalId}:${file.index}`;
+  const earlier = ctx.cache.get(uploadKey);
+  if (typeof earlier === 'string') {
+    if (await isConnected(client, earlier)) return;
+    await connect(client, earlier, voucher);
+    return;
+  }
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.fileName);
   const uploaded = await client.call<{ File?: { Id?: string } }>('/3/inbox', {
@@ -42,6 +52,11 @@ export async function attachToFortnox(
       },
     );
   }
+  ctx.cache.set(uploadKey, fileId);
+  await connect(client, fileId, voucher);
+}
+
+async function connect(client: FortnoxClient, fileId: string, voucher: VoucherKey): Promise<void> {
   await client.call('/3/voucherfileconnections', {
     method: 'POST',
     query: { financialyear: String(voucher.financialYearId) },
@@ -53,4 +68,15 @@ export async function attachToFortnox(
       },
     },
   });
+}
+
+/** `GET /3/voucherfileconnections/{FileId}` (spec `get_56`): true when the connection exists, false on 404. */
+async function isConnected(client: FortnoxClient, fileId: string): Promise<boolean> {
+  try {
+    await client.call(`/3/voucherfileconnections/${encodeURIComponent(fileId)}`);
+    return true;
+  } catch (error) {
+    if (ItemError.isInstance(error) && error.details.status === 404) return false;
+    throw error;
+  }
 }

@@ -408,6 +408,25 @@ export function createFortnoxFake(options: FortnoxFakeOptions = {}): FortnoxFake
         },
       };
     }
+    const connection = /^\/3\/voucherfileconnections\/([^/]+)$/.exec(path);
+    if (method === 'GET' && connection !== null) {
+      const fileId = decodeURIComponent(connection[1] ?? '');
+      const voucher = vouchers.find((v) => v.attachments.some((a) => a.fileId === fileId));
+      if (voucher === undefined) return fail(404, `Filkopplingen ${fileId} hittades inte.`);
+      return {
+        status: 200,
+        body: {
+          VoucherFileConnection: {
+            '@url': `${apiBaseUrl}/3/voucherfileconnections/${fileId}`,
+            FileId: fileId,
+            VoucherNumber: String(voucher.number),
+            VoucherSeries: voucher.series,
+            VoucherYear: voucher.year,
+            VoucherDescription: voucher.description,
+          },
+        },
+      };
+    }
     const sublist = /^\/3\/vouchers\/sublist\/([^/]+)$/.exec(path);
     if (method === 'GET' && sublist !== null)
       return listVouchers(decodeURIComponent(sublist[1] ?? ''), query);
