@@ -1,5 +1,5 @@
 import { testConnector } from '@ledgerport/testkit';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { createFortnoxConnector } from '../src/index';
 import { createFortnoxFake } from '../src/testing/index';
 
@@ -7,6 +7,10 @@ const fake = createFortnoxFake({
   apiBaseUrl: 'https://fortnox.test/api',
   tokenBaseUrl: 'https://fortnox.test/auth',
 });
+
+// Load the spec validator before the suites: it blocks for about 0.5 s, longer than the short timeout
+// the contract's timeout rows need.
+beforeAll(() => fake.ready());
 
 afterEach(() => {
   expect(fake.specViolations, 'requests must match the Fortnox OpenAPI spec').toEqual([]);

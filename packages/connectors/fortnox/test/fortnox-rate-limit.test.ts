@@ -51,7 +51,8 @@ describe('sliding-window limiter', () => {
 
 describe('Fortnox 25 requests / 5 s against the enforcing fake (time compressed ×10)', () => {
   it('40 concurrent posts: every one booked, no call answered 429', async () => {
-    const connector = t.connector({ rateLimitTimeScale: SCALE, rateLimitMarginMs: 20 });
+    // The default 150 ms wall-clock margin keeps this robust on a loaded CI machine.
+    const connector = t.connector({ rateLimitTimeScale: SCALE });
     const ctx = t.ctx(connector);
     const base = entryNamed('card-purchase-zero-tax-sek');
     const results = await Promise.all(
