@@ -1,7 +1,8 @@
+import { createTenantRateLimiter } from '@ledgerport/connector-kit';
 import { createMemoryCredentialsStore, ItemError, JobError, LedgerportError } from '@ledgerport/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXeroConnector } from '../src/index';
+import { createXeroConnector, xeroManifest } from '../src/index';
 import { createXeroFake, loadXeroSpecValidator } from '../src/testing/index';
 import {
   contextFor,
@@ -86,9 +87,14 @@ describe('authenticate', () => {
     });
     server.use(...strict.handlers);
     const credentials = createMemoryCredentialsStore(); // shared durable store, two "processes" (connector instances)
+    // The six share one limiter, so together they stay within Xero's 5 concurrent calls per tenant
+    // (separate limiters would rightly draw 429s; the subject here is the refresh-token rotation).
+    const limiter = createTenantRateLimiter({
+      rateLimits: xeroManifest.rateLimits ?? { requests: 60, windowMs: 60_000, maxConcurrent: 5 },
+    });
     const runs = Array.from({ length: 6 }, () => {
       const { ctx } = contextFor(strict, { credentials });
-      return createXeroConnector().authenticate(ctx);
+      return createXeroConnector({ limiter }).authenticate(ctx);
     });
     await Promise.all(runs);
     // Everyone got through with one token grant; the stored refresh token is the live one.
