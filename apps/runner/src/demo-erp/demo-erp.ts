@@ -22,3 +22,14 @@ export interface DemoErp {
 
 /** Starts a demo ERP that accepts `items` (the sandbox seed company's items). */
 export type StartDemoErp = (items: readonly ExportItemV3[]) => Promise<DemoErp>;
+
+/** An API connector the demo can export with, and how to start its fake ERP. */
+export interface DemoErpDefinition {
+  /**
+   * Wallet currencies the ERP can book (e.g. `['SEK']` for Fortnox, whose vouchers carry no currency):
+   * the demo then seeds the company with items of those wallets only. Default: every wallet.
+   */
+  readonly walletCurrencies?: readonly string[];
+  /** Loads the ERP's module lazily (its fake's dependencies load only when chosen). */
+  load(): Promise<StartDemoErp>;
+}

@@ -448,7 +448,7 @@ describe('ledgerport demo', () => {
     const unknown = await runLedgerport(['demo', '--connector', 'sap'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'ledgerport: unknown demo connector "sap": use one of memory, sie, datev, xero\n',
+      'ledgerport: unknown demo connector "sap": use one of memory, sie, datev, xero, fortnox\n',
     );
   });
 
@@ -473,5 +473,18 @@ describe('ledgerport demo', () => {
     expect(ids?.length).toBe(6);
     expect(run.stdout).toContain(`… and ${successful - 6} more`);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('exports the seed company’s SEK wallet into a local Fortnox fake with --connector fortnox, listing voucher ids', async () => {
+    const dir = fresh();
+    const run = await runLedgerport(['demo', '--connector', 'fortnox', '--items', '12'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/→ fortnox into the Fortnox fake on http:\/\/127\.0\.0\.1:\d+/);
+    expect(run.stdout).toMatch(/Final status \(recorded by Pleo\)\s*│\s*completed\s/);
+    expect(run.stdout).toMatch(/Successful\s*│\s*12\s/);
+    // Voucher ids {financialYear}/{series}/{number}, numbered in series A.
+    const ids = [...run.stdout.matchAll(/│ (\d+\/A\/\d+)\s+│/g)].map((m) => m[1]?.split('/')[2]);
+    expect(ids).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(run.stdout).toMatch(/… and \d+ more/);
   });
 });

@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createPleoClient } from '@ledgerport/pleo';
-import { createPleoSandbox } from '@ledgerport/pleo-sandbox';
+import { createPleoClient, type ExportItemV3 } from '@ledgerport/pleo';
+import { createPleoSandbox, generateSeedItems } from '@ledgerport/pleo-sandbox';
 import type { Command } from 'commander';
 import { parseConfig } from '../../config/load-config';
-import type { DemoErp, StartDemoErp } from '../../demo-erp/demo-erp';
+import type { DemoErp } from '../../demo-erp/demo-erp';
+import { DEMO_ERPS } from '../../demo-erp/demo-erps';
 import { createRunnerLogger, type LogLevel } from '../../logging/create-runner-logger';
 import { createConnectorRegistry } from '../../registry/connector-registry';
 import { createRunner } from '../../service/create-runner';
@@ -16,20 +17,12 @@ import { renderJobSummary } from '../output/job-summary';
 import { DEMO_COMPANY_SETTINGS } from './demo-connector-configs';
 
 /**
- * API connectors the demo can export with: each starts its fake ERP in-process on a loopback port,
- * seeded to accept the seed company (loaded lazily, so the ERP fakes' dependencies load only then).
- */
-const DEMO_ERPS: Readonly<Record<string, () => Promise<StartDemoErp>>> = {
-  xero: async () => (await import('../../demo-erp/start-xero-demo-erp')).startXeroDemoErp,
-};
-
-/**
- * `ledgerport demo [--connector sie|datev|memory|xero] [--out ./out] [--items n] [--seed n]`: the
+ * `ledgerport demo [--connector sie|datev|memory|xero|fortnox] [--out ./out] [--items n] [--seed n]`: the
  * embedded default, end to end with nothing to configure. Starts the Pleo sandbox in-process on a
  * loopback port with a seeded company and one pending job, runs the job exactly as `run` would (config
  * validation, registry, claim, crash-safe SQLite store, core lifecycle over real HTTP) into `--out` — or,
- * for an API connector (`xero`), into that ERP's fake started in-process on a loopback port and seeded
- * to accept the seed company — shows a live progress bar, then a summary: items successful/failed with
+ * for an API connector (`xero`, `fortnox`), into that ERP's fake started in-process on a loopback port
+ * and seeded to accept the seed company (Fortnox: its SEK wallet only, vouchers carry no currency) — shows a live progress bar, then a summary: items successful/failed with
  * reasons, the job's final status as the sandbox recorded it, and the files written or the ERP's
  * documents (external ids and links). Exit 1 when the sandbox recorded the job as `failed`.
  */
@@ -39,7 +32,7 @@ export function registerDemoCommand(program: Command): void {
     .description('export the sandbox seed company’s pending job into ./out (no set-up needed)')
     .option(
       '--connector <id>',
-      'connector to export with: sie, datev, memory or xero (a local Xero fake)',
+      'connector to export with: sie, datev, memory, or xero / fortnox (into a local fake of the ERP)',
       'sie',
     )
     .option('--out <dir>', 'folder the connector writes into', 'out')
@@ -49,8 +42,8 @@ export function registerDemoCommand(program: Command): void {
       async (options: { connector: string; out: string; items: string; seed: string }, command: Command) => {
         const { logLevel } = command.optsWithGlobals<{ logLevel?: LogLevel }>();
         const settingsFor = DEMO_COMPANY_SETTINGS[options.connector];
-        const loadErp = DEMO_ERPS[options.connector];
-        if (settingsFor === undefined && loadErp === undefined) {
+        const erpDefinition = DEMO_ERPS[options.connector];
+        if (settingsFor === undefined && erpDefinition === undefined) {
           throw new CliError(
             `unknown demo connector "${options.connector}": use one of ${[...Object.keys(DEMO_COMPANY_SETTINGS), ...Object.keys(DEMO_ERPS)].join(', ')}`,
             2,
@@ -73,7 +66,11 @@ export function registerDemoCommand(program: Command): void {
         }
 
         const sandbox = createPleoSandbox();
-        const seeded = sandbox.seedCompany({ seed, itemCount });
+        const walletCurrencies = erpDefinition?.walletCurrencies;
+        const seeded =
+          walletCurrencies === undefined
+            ? sandbox.seedCompany({ seed, itemCount })
+            : sandbox.seedCompany({ items: seedItemsInWallets(seed, itemCount, walletCurrencies) });
         const server = await sandbox.listen({ port: 0 });
         const store = await openRunnerStore(
           { type: 'sqlite', path: ':memory:', synchronous: 'full' },
@@ -83,9 +80,10 @@ export function registerDemoCommand(program: Command): void {
         let erp: DemoErp | undefined;
         try {
           let registry = installed;
-          if (loadErp !== undefined) {
-            erp = await (await loadErp())(seeded.items);
-            registry = await createConnectorRegistry({ connectors: [erp.connector] });
+          if (erpDefinition !== undefined) {
+            const started = await (await erpDefinition.load())(seeded.items);
+            erp = started;
+            registry = await createConnectorRegistry({ connectors: [started.connector] });
           } else {
             mkdirSync(outDir, { recursive: true });
           }
@@ -166,6 +164,23 @@ export function registerDemoCommand(program: Command): void {
         }
       },
     );
+}
+
+/**
+ * `count` seed items (of seed `seed`) whose wallet currency is one of `currencies`, in seed order; the
+ * seed cycles its wallets every 17 items, so this generates about three times as many and keeps these.
+ */
+function seedItemsInWallets(seed: number, count: number, currencies: readonly string[]): ExportItemV3[] {
+  const kept: ExportItemV3[] = [];
+  for (let batch = 0; kept.length < count; batch++) {
+    const items = generateSeedItems({ companyId: 'demo', seed, count: (batch + 1) * count * 3 + 51 });
+    kept.length = 0;
+    for (const item of items) {
+      if (currencies.includes(item.amount.inWalletCurrency.currency)) kept.push(item);
+      if (kept.length === count) break;
+    }
+  }
+  return kept;
 }
 
 function listFiles(dir: string): string[] {
