@@ -57,6 +57,10 @@ export async function startXeroFakeServer(
           ...(body === undefined ? {} : { body }),
         });
         arrivals.set(request, receivedAt);
+        // Let the event loop take in (and stamp) requests that arrived with this one before this one's
+        // processing runs: the fake is one thread, a real Xero is not, so processing must not delay
+        // another request's arrival time — all of it happens within each request's latency.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const response = await getResponse([...(fake?.handlers ?? [])], request);
         if (response === undefined) {
           res.writeHead(404, { 'content-type': 'application/json' });
