@@ -35,7 +35,7 @@ export {
 export { type FortnoxErrorInformation, readErrorInformation } from './errors/fortnox-error-information';
 export { createFortnoxClient, type FortnoxCallOptions, type FortnoxClient } from './http/fortnox-client';
 export { formatExternalId, parseExternalId, type VoucherKey } from './posting/external-id';
-export { findVoucher, type VoucherLookup } from './posting/find-voucher';
+export { findVoucher, listVoucherMarkers, type VoucherLookup } from './posting/find-voucher';
 export type { FortnoxVoucher, FortnoxVoucherResponse, FortnoxVoucherRow } from './posting/fortnox-voucher';
 export { postFortnoxEntry } from './posting/post-fortnox-entry';
 export { referenceMarker, type VoucherPart } from './posting/reference-marker';
@@ -48,6 +48,7 @@ export {
   toFortnoxVoucher,
   type VoucherTarget,
 } from './posting/to-fortnox-voucher';
+export { indexedVoucher, indexVoucherDates, markUncertain, recordVoucher } from './posting/voucher-index';
 export {
   createSlidingWindowLimiter,
   type SlidingWindowLimiter,

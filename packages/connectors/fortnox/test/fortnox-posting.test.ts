@@ -237,3 +237,23 @@ describe('attachment retries within a job run', () => {
     expect(t.fake.vouchers()[0]?.attachments).toHaveLength(1);
   });
 });
+
+describe('the look-up index validate builds for a page', () => {
+  it('one list call per date covers the page; posting needs no further look-up; a lost POST is looked up live', async () => {
+    const connector = t.connector();
+    const ctx = t.ctx(connector);
+    const base = entryNamed('card-purchase-zero-tax-sek');
+    const page = Array.from({ length: 8 }, (_, i) => withId(base, `page-${i}`));
+    await connector.postEntry(t.ctx(connector), page[3]!); // booked by an earlier, crashed run
+    const lookups = () => t.fake.requests.filter((r) => r.path.startsWith('/3/vouchers/sublist/')).length;
+    const before = lookups();
+    await connector.validate(ctx, ctx.job, page);
+    expect(lookups() - before).toBe(1);
+    t.fake.injectFault({ kind: 'timeout', afterCommit: true });
+    const lost = await connector.postEntry(ctx, page[0]!).catch((e: unknown) => e);
+    expect(ItemError.isInstance(lost) && lost.retryable).toBe(true);
+    for (const entry of page) await connector.postEntry(ctx, entry);
+    expect(lookups() - before).toBe(2); // the index, plus one live look-up for the lost POST
+    expect(t.fake.vouchers()).toHaveLength(8); // page-3 was found in the index, page-0 live: no duplicates
+  });
+});

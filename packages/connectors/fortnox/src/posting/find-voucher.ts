@@ -15,10 +15,51 @@ export interface VoucherLookup {
 }
 
 /**
- * Looks a voucher up by its reference marker (issue #7 "No idempotency key and no deletes"):
+ * The `MANUAL` vouchers of one series, financial year and transaction date, by `ReferenceNumber`:
  * `GET /3/vouchers/sublist/{series}?financialyear=&fromdate=&todate=&limit=500` (spec `listSeries`;
- * `fromdate`/`todate`/`limit`/`page` are Fortnox's shared list parameters), every page, and picks the
- * voucher whose `ReferenceType` is `MANUAL` and `ReferenceNumber` equals the marker.
+ * `fromdate`/`todate`/`limit`/`page` are Fortnox's shared list parameters), every page.
+ * @throws ItemError per the HTTP matrix when a list call fails.
+ */
+export async function listVoucherMarkers(
+  client: FortnoxClient,
+  where: Omit<VoucherLookup, 'marker'>,
+): Promise<Map<string, VoucherKey>> {
+  const markers = new Map<string, VoucherKey>();
+  for (let page = 1; ; page++) {
+    const body = await client.call<{
+      Vouchers?: FortnoxVoucherResponse[];
+      MetaInformation?: { '@TotalPages'?: number };
+    }>(`/3/vouchers/sublist/${encodeURIComponent(where.series)}`, {
+      query: {
+        financialyear: String(where.financialYearId),
+        fromdate: where.date,
+        todate: where.date,
+        limit: String(FORTNOX_PAGE_LIMIT),
+        page: String(page),
+      },
+    });
+    for (const v of body.Vouchers ?? []) {
+      if (
+        typeof v.ReferenceNumber === 'string' &&
+        (v.ReferenceType === undefined || v.ReferenceType === 'MANUAL') &&
+        typeof v.VoucherNumber === 'number' &&
+        !markers.has(v.ReferenceNumber)
+      ) {
+        markers.set(v.ReferenceNumber, {
+          financialYearId: typeof v.Year === 'number' ? v.Year : where.financialYearId,
+          series: v.VoucherSeries ?? where.series,
+          number: v.VoucherNumber,
+        });
+      }
+    }
+    if (page >= (body.MetaInformation?.['@TotalPages'] ?? 1)) return markers;
+  }
+}
+
+/**
+ * Looks a voucher up by its reference marker (issue #7 "No idempotency key and no deletes") with
+ * {@link listVoucherMarkers}: the voucher whose `ReferenceType` is `MANUAL` and `ReferenceNumber` equals
+ * the marker (the oldest, if a human duplicated it).
  * @returns the voucher's key, or `undefined` when none matches.
  * @throws ItemError per the HTTP matrix when the list call fails.
  */
@@ -27,32 +68,5 @@ export async function findVoucher(
   client: FortnoxClient,
   lookup: VoucherLookup,
 ): Promise<VoucherKey | undefined> {
-  for (let page = 1; ; page++) {
-    const body = await client.call<{
-      Vouchers?: FortnoxVoucherResponse[];
-      MetaInformation?: { '@TotalPages'?: number };
-    }>(`/3/vouchers/sublist/${encodeURIComponent(lookup.series)}`, {
-      query: {
-        financialyear: String(lookup.financialYearId),
-        fromdate: lookup.date,
-        todate: lookup.date,
-        limit: String(FORTNOX_PAGE_LIMIT),
-        page: String(page),
-      },
-    });
-    const match = (body.Vouchers ?? []).find(
-      (v) =>
-        v.ReferenceNumber === lookup.marker &&
-        (v.ReferenceType === undefined || v.ReferenceType === 'MANUAL') &&
-        typeof v.VoucherNumber === 'number',
-    );
-    if (match !== undefined) {
-      return {
-        financialYearId: typeof match.Year === 'number' ? match.Year : lookup.financialYearId,
-        series: match.VoucherSeries ?? lookup.series,
-        number: match.VoucherNumber as number,
-      };
-    }
-    if (page >= (body.MetaInformation?.['@TotalPages'] ?? 1)) return undefined;
-  }
+  return (await listVoucherMarkers(client, lookup)).get(lookup.marker);
 }

@@ -8,6 +8,7 @@ import { findVoucher } from './find-voucher';
 import type { FortnoxVoucherResponse } from './fortnox-voucher';
 import { referenceMarker, type VoucherPart } from './reference-marker';
 import { assertLedgerCurrency, toFortnoxVoucher } from './to-fortnox-voucher';
+import { indexedVoucher, markUncertain, recordVoucher } from './voucher-index';
 
 /** One voucher an entry books: the entry itself, or the payment of a paid supplier invoice. */
 interface VoucherPlan {
@@ -22,7 +23,9 @@ interface VoucherPlan {
  * Posts an entry as Fortnox voucher(s), idempotently without an idempotency key (issue #7):
  * for each voucher (a journal entry: one; a paid supplier invoice: the invoice, then its payment on the
  * payment date) it resolves the financial year of the date, **looks the voucher up by its reference marker
- * first** ({@link findVoucher}) and returns the match as success, and only otherwise
+ * first** — in the index `validate` built for the page ({@link indexedVoucher}), else live with
+ * {@link findVoucher}; always live after a POST of the marker failed — and returns a match as success,
+ * and only otherwise
  * `POST /3/vouchers?financialyear=` (spec `create_47`, 201). A retry after a timeout, a reset or a 5xx
  * whose write had in fact succeeded therefore finds the first voucher instead of creating a second:
  * Fortnox vouchers can never be deleted.
@@ -82,33 +85,40 @@ async function postOneVoucher(
     linesField: plan.linesField,
     ...(plan.suffix === undefined ? {} : { suffix: plan.suffix }),
   });
-  const existing = await findVoucher(ctx, client, {
-    series,
-    financialYearId: year.id,
-    date: plan.date,
-    marker,
-  });
+  const lookup = { series, financialYearId: year.id, date: plan.date, marker };
+  const indexed = indexedVoucher(ctx, lookup);
+  const existing = indexed === undefined ? await findVoucher(ctx, client, lookup) : (indexed ?? undefined);
   if (existing !== undefined) {
     ctx.logger.info('fortnox voucher already exists; not posting again', {
       accountingEntryId: entry.accountingEntryId,
       externalId: formatExternalId(existing),
     });
+    recordVoucher(ctx, lookup, existing);
     return existing;
   }
-  const created = await client.call<{ Voucher?: FortnoxVoucherResponse }>('/3/vouchers', {
-    method: 'POST',
-    query: { financialyear: String(year.id) },
-    body: { Voucher: voucher },
-  });
+  let created: { Voucher?: FortnoxVoucherResponse };
+  try {
+    created = await client.call<{ Voucher?: FortnoxVoucherResponse }>('/3/vouchers', {
+      method: 'POST',
+      query: { financialyear: String(year.id) },
+      body: { Voucher: voucher },
+    });
+  } catch (error) {
+    markUncertain(ctx, marker); // the write may have happened: the next attempt looks it up live
+    throw error;
+  }
   const number = created.Voucher?.VoucherNumber;
   if (typeof number !== 'number') {
+    markUncertain(ctx, marker);
     throw new ItemError('unexpected_failure', 'Fortnox created the voucher but returned no VoucherNumber.', {
       retryable: true,
     });
   }
-  return {
+  const key: VoucherKey = {
     financialYearId: typeof created.Voucher?.Year === 'number' ? created.Voucher.Year : year.id,
     series: created.Voucher?.VoucherSeries ?? series,
     number,
   };
+  recordVoucher(ctx, lookup, key);
+  return key;
 }

@@ -8,6 +8,7 @@ import type {
 } from '@ledgerport/core';
 import type { FortnoxConfig } from '../config/fortnox-config';
 import type { FortnoxClient } from '../http/fortnox-client';
+import { indexVoucherDates } from '../posting/voucher-index';
 import {
   financialYearFor,
   loadAccounts,
@@ -24,7 +25,9 @@ import {
  * - entry level: the entry is in the ledger currency, a financial year covers each voucher date
  *   (`/3/financialyears?Date=`, cached per year), every account is a 4-digit number that exists and is
  *   active, and no voucher date is on or before the locked period's end (core already shifted the dates
- *   under `shift_to_next_open`, so what is still locked fails under `fail`).
+ *   under `shift_to_next_open`, so what is still locked fails under `fail`);
+ * - and it indexes the vouchers already booked on the page's dates (one list call per date), which
+ *   `postEntry` uses as its look-up before posting ({@link indexVoucherDates}).
  * @throws ItemError per the HTTP matrix when Fortnox fails (the connector turns it into a JobError).
  */
 export async function validateFortnoxJob(
@@ -52,6 +55,7 @@ export async function validateFortnoxJob(
   const accounts = await loadAccounts(ctx, client);
   const lockedThrough = await loadLockedThrough(ctx, client);
 
+  const toIndex: { series: string; financialYearId: number; date: string }[] = [];
   for (const entry of entries) {
     const issue = (reason: EntryIssue['reason'], message: string, field?: string) =>
       entryIssues.push({
@@ -88,6 +92,9 @@ export async function validateFortnoxJob(
         continue;
       }
       const year = await financialYearFor(ctx, client, voucher.date);
+      if (year !== undefined) {
+        toIndex.push({ series: ctx.config.voucherSeries, financialYearId: year.id, date: voucher.date });
+      }
       if (year === undefined) {
         issue(
           'validation_failure',
@@ -115,5 +122,7 @@ export async function validateFortnoxJob(
       });
     }
   }
+  // Read-only: one voucher list per distinct date, so posting this page needs no look-up per entry.
+  if (jobIssues.length === 0) await indexVoucherDates(ctx, client, toIndex);
   return { jobIssues, entryIssues, lockedThrough };
 }
