@@ -25,13 +25,16 @@ export async function indexVoucherDates(
   client: FortnoxClient,
   where: readonly Omit<VoucherLookup, 'marker'>[],
 ): Promise<void> {
-  const seen = new Set<string>();
+  const pending = new Map<string, Omit<VoucherLookup, 'marker'>>();
   for (const w of where) {
     const key = indexKey(w.series, w.financialYearId, w.date);
-    if (seen.has(key) || ctx.cache.has(key)) continue;
-    seen.add(key);
-    ctx.cache.set(key, await listVoucherMarkers(client, w));
+    if (!ctx.cache.has(key)) pending.set(key, w);
   }
+  // Concurrently: the per-token limiter paces them.
+  const lists = await Promise.all(
+    [...pending].map(async ([key, w]) => [key, await listVoucherMarkers(client, w)] as const),
+  );
+  for (const [key, markers] of lists) ctx.cache.set(key, markers);
 }
 
 /**
