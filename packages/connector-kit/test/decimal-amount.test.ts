@@ -26,6 +26,22 @@ describe('money at the ERP edge', () => {
     }
   });
 
+  it('gives the same JSON number as parsing the exact decimal string (EUR, JPY, KWD, large amounts)', () => {
+    const amounts = [0, 1, -1, 5, 10, 99, 101, 12345, -98765, 2 ** 40 + 3, -(2 ** 52) - 7, 9007199254740991];
+    // A fixed pseudo-random spread over the safe-integer range (Park–Miller), so runs are reproducible.
+    for (let i = 0, x = 1; i < 500; i++) {
+      x = (x * 48271) % 2147483647;
+      amounts.push(x * 4194301 * (i % 2 === 0 ? 1 : -1));
+    }
+    for (const currency of ['EUR', 'JPY', 'KWD']) {
+      for (const amount of amounts) {
+        expect(minorUnitsToDecimal(amount, currency)).toBe(Number(formatMinorUnits(amount, currency)));
+      }
+    }
+    expect(() => minorUnitsToDecimal(1.5, 'EUR')).toThrow(expect.objectContaining({ field: 'amount' }));
+    expect(() => minorUnitsToDecimal(1, 'EURO')).toThrow(expect.objectContaining({ field: 'currency' }));
+  });
+
   it('rejects bad input naming the field', () => {
     expect(() => formatMinorUnits(1.5, 'EUR')).toThrow(expect.objectContaining({ field: 'amount' }));
     expect(() => formatMinorUnits(1, 'euro')).toThrow(expect.objectContaining({ field: 'currency' }));

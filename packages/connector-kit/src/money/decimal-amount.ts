@@ -14,7 +14,23 @@ export { currencyExponent, formatMinorUnits };
  * @throws ItemError(`validation_failure`) for a non-integer amount or an unknown currency.
  */
 export function minorUnitsToDecimal(amount: number, currency: string): number {
-  return Number(formatMinorUnits(amount, currency));
+  if (!Number.isSafeInteger(amount)) return Number(formatMinorUnits(amount, currency)); // throws the ItemError
+  // IEEE division is correctly rounded and 10^e is exact, so this is the double nearest the exact decimal,
+  // the same value as Number(formatMinorUnits(…)), without the BigInt and string round trip per line.
+  return amount / 10 ** exponentOf(currency);
+}
+
+/** ISO 4217 exponents already looked up (core's `currencyExponent` searches the whole table per call). */
+const exponents = new Map<string, number>();
+
+/** `currencyExponent(currency)`, memoised per code (only valid codes are stored; others throw each time). */
+function exponentOf(currency: string): number {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = currencyExponent(currency);
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 /**
@@ -32,7 +48,7 @@ export function decimalToMinorUnits(value: number | string, currency: string): n
     });
   }
   const [, sign = '', whole = '0', fraction = ''] = match;
-  const exponent = currencyExponent(currency);
+  const exponent = exponentOf(currency);
   const kept = fraction.padEnd(exponent, '0').slice(0, exponent);
   const rest = fraction.slice(exponent);
   let units = Number(`${whole}${kept}`);
