@@ -39,7 +39,7 @@ testConnector({
       tenantId: fake.seed.tenantId,
       apiBaseUrl: fake.options.apiBaseUrl,
       tokenBaseUrl: fake.options.tokenBaseUrl,
-      timeoutMs: 400,
+      timeoutMs: 1500,
     },
     missing: { authMode: 'client_credentials', tenantId: fake.seed.tenantId },
     invalid: { clientId: fake.options.clientId, voucherSeries: 42, timeoutMs: 'fast' },

@@ -31,7 +31,7 @@ const config = {
   tenantId: fake.seed.tenantId,
   apiBaseUrl: fake.options.apiBaseUrl,
   tokenBaseUrl: fake.options.tokenBaseUrl,
-  timeoutMs: 500,
+  timeoutMs: 1500,
 };
 const secrets = { clientSecret: fake.options.clientSecret };
 
@@ -44,7 +44,7 @@ describe('runExportJob with the Fortnox connector', () => {
     fake.injectFault({ kind: 'timeout', afterCommit: true });
     const outcome = await runExportJob({
       pleo,
-      connector: createFortnoxConnector(),
+      connector: createFortnoxConnector({ rateLimitTimeScale: 10 }),
       job: jobId,
       config,
       secrets,
@@ -79,7 +79,7 @@ describe('runExportJob with the Fortnox connector', () => {
     const pleo = createPleoClient({ baseUrl: sandbox.baseUrl, auth: { type: 'apiKey', apiKey } });
     const outcome = await runExportJob({
       pleo,
-      connector: createFortnoxConnector(),
+      connector: createFortnoxConnector({ rateLimitTimeScale: 10 }),
       job: jobId,
       config,
       secrets,

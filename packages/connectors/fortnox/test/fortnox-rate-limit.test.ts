@@ -65,7 +65,7 @@ describe('Fortnox 25 requests / 5 s against the enforcing fake (time compressed 
 
   it('without the limiter the fake answers 429, which fails the item retryably with Retry-After', async () => {
     const unlimited = createSlidingWindowLimiter({ requests: 10_000, windowMs: 1 });
-    const connector = t.connector({ limiter: unlimited });
+    const connector = t.connector({ limiter: unlimited, rateLimitTimeScale: SCALE });
     const ctx = t.ctx(connector);
     const base = entryNamed('card-purchase-zero-tax-sek');
     const outcomes = await Promise.allSettled(

@@ -22,6 +22,11 @@ export interface SlidingWindowLimiterOptions {
    * a server window. Default true.
    */
   readonly smooth?: boolean;
+  /**
+   * Calls that may start back to back after an idle spell before smoothing spaces them (GCRA burst
+   * tolerance), so a lone post is not slowed down. Default 5.
+   */
+  readonly burst?: number;
   /** Most calls in flight per key. Default unlimited. */
   readonly maxConcurrent?: number;
 }
@@ -64,8 +69,9 @@ interface KeyState {
   running: number;
   pausedUntil: number;
   /**
-   * Earliest start of the next call under smoothing: advanced by exactly one spacing per start from the
-   * previous slot (not from the late timer that started it), so timer lateness does not accumulate.
+   * GCRA "theoretical arrival time" of the next call under smoothing: advanced by exactly one spacing per
+   * start from the previous value (not from the late timer that started it), so timer lateness does not
+   * accumulate; a call may start `tolerance` before it.
    */
   nextSlot: number;
   timer: NodeJS.Timeout | undefined;
@@ -90,6 +96,7 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
   const span = options.windowMs / scale + (options.marginMs ?? 150);
   const maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
   const spacing = options.smooth === false ? 0 : span / options.requests;
+  const tolerance = Math.max(0, Math.min(options.burst ?? 5, options.requests) - 1) * spacing;
   const keys = new Map<string, KeyState>();
 
   const stateOf = (key: string): KeyState => {
@@ -119,14 +126,14 @@ export function createSlidingWindowLimiter(options: SlidingWindowLimiterOptions)
       let wait = 0;
       if (state.pausedUntil > now) wait = state.pausedUntil - now;
       else if (state.starts.length >= options.requests) wait = (state.starts[0] ?? now) + span - now;
-      else if (now < state.nextSlot) wait = state.nextSlot - now;
+      else if (now < state.nextSlot - tolerance) wait = state.nextSlot - tolerance - now;
       if (wait > 0) {
         state.timer = setTimeout(() => drain(state), Math.max(1, Math.ceil(wait)));
         return;
       }
       state.queue.shift();
       state.starts.push(now);
-      state.nextSlot = Math.max(state.nextSlot, now - spacing / 2) + spacing;
+      state.nextSlot = Math.max(state.nextSlot, now) + spacing;
       state.running++;
       head.start();
     }

@@ -50,7 +50,7 @@ export function setupFortnoxTest(options: FortnoxFakeOptions = {}): FortnoxTestS
     tenantId: fake.seed.tenantId,
     apiBaseUrl: fake.options.apiBaseUrl,
     tokenBaseUrl: fake.options.tokenBaseUrl,
-    timeoutMs: 400,
+    timeoutMs: 1500,
     ...overrides,
   });
   return {
