@@ -1,4 +1,4 @@
-import { createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
+import { type CredentialsStore, createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
 import { describe, expect, it } from 'vitest';
 import { createOAuthSession, type OAuthTokens } from '../src/index';
 
@@ -32,6 +32,35 @@ describe('createOAuthSession', () => {
     const session = createOAuthSession({ key: 'k', credentials, refresh: identity.refresh, clock });
     expect(await session.getAccessToken()).toBe('a');
     expect(identity.calls).toEqual([]);
+  });
+
+  it('reads the store once while its access token is fresh, and again after a 401', async () => {
+    const inner = createMemoryCredentialsStore({
+      k: { accessToken: 'a', refreshToken: 'r', expiresAt: '2026-11-23T12:20:00Z' },
+    });
+    let reads = 0;
+    const credentials: CredentialsStore = {
+      get: (key) => {
+        reads++;
+        return inner.get(key);
+      },
+      compareAndSet: (key, version, value) => inner.compareAndSet(key, version, value),
+    };
+    const identity = rotatingIdentity();
+    const session = createOAuthSession({ key: 'k', credentials, refresh: identity.refresh, clock });
+    for (let i = 0; i < 5; i++) expect(await session.withAccessToken(async (token) => token)).toBe('a');
+    expect(reads).toBe(1);
+    let first = true;
+    const token = await session.withAccessToken(async (t) => {
+      if (first) {
+        first = false;
+        throw Object.assign(new Error('401'), { status: 401 });
+      }
+      return t;
+    });
+    expect(token).toBe('access-1'); // refreshed with the stored refresh token after the rejection
+    expect(identity.calls).toEqual(['r']);
+    expect(await session.getAccessToken()).toBe('access-1');
   });
 
   it('serialises concurrent refreshes of one tenant into one refresh and persists the rotated token', async () => {

@@ -129,14 +129,22 @@ export function createOAuthSession(options: OAuthSessionOptions): OAuthSession {
     return token;
   };
 
+  // The tokens this session last read or obtained: while the access token is fresh, a call needs no
+  // credentials-store read (a database round trip per ERP call with a durable store). Another process
+  // refreshing does not revoke it; a 401 goes through `refreshAfterRejection`, which replaces it.
+  let known: TokenRecord | undefined;
+
   const session: OAuthSession = {
     async getAccessToken() {
+      if (known !== undefined && isFresh(known)) return tokenOf(known);
       const stored = (await options.credentials.get(options.key))?.value;
-      if (stored !== undefined && isFresh(stored)) return tokenOf(stored);
-      return tokenOf(await refreshSerialised(stored?.accessToken));
+      known = stored !== undefined && isFresh(stored) ? stored : await refreshSerialised(stored?.accessToken);
+      return tokenOf(known);
     },
     async refreshAfterRejection(staleAccessToken) {
-      return tokenOf(await refreshSerialised(staleAccessToken));
+      known = undefined;
+      known = await refreshSerialised(staleAccessToken);
+      return tokenOf(known);
     },
     async withAccessToken(call) {
       const first = await session.getAccessToken();
