@@ -22,12 +22,11 @@ afterEach(() => {
  * store, and rotating refresh tokens cannot be shared between stores (test/fortnox-oauth.test.ts covers
  * the authorization-code flow with one persistent store).
  *
- * Three suites are skipped, with the reason below; test/fortnox-canonical.test.ts runs the same checks
- * (post, amounts conserved, read-only validation) over every canonical entry in the ledger currency and
- * proves the others are refused with `validation_failure` on `currency`.
+ * Fortnox vouchers carry no currency (the company books in SEK), so the canonical fixtures in other
+ * wallet currencies are declared as refusals: the suites assert that each is refused with a
+ * non-retryable error and books nothing, and run everything else in full.
  */
-const FOREIGN_CURRENCY =
-  'the canonical fixtures include EUR/JPY/KWD/DKK wallets, and Fortnox vouchers carry no currency (the company books in SEK), so the connector refuses them by design; test/fortnox-canonical.test.ts runs this suite over every SEK fixture and asserts the refusal for the others';
+const FOREIGN_CURRENCY = 'Fortnox vouchers carry no currency: the company books in SEK only';
 
 testConnector({
   connector: () => createFortnoxConnector(),
@@ -45,5 +44,14 @@ testConnector({
     invalid: { clientId: fake.options.clientId, voucherSeries: 42, timeoutMs: 'fast' },
   },
   secrets: { clientSecret: fake.options.clientSecret, refreshToken: fake.options.refreshToken },
-  skip: { post: FOREIGN_CURRENCY, amounts: FOREIGN_CURRENCY, validate: FOREIGN_CURRENCY },
+  refuses: {
+    'card-purchase-exclusive-vat-eur': FOREIGN_CURRENCY,
+    'card-purchase-reverse-charge-eur-usd': FOREIGN_CURRENCY,
+    'chargeback-eur': FOREIGN_CURRENCY,
+    'card-purchase-jpy': FOREIGN_CURRENCY,
+    'card-purchase-kwd': FOREIGN_CURRENCY,
+    'invoice-accounts-payable-eur': FOREIGN_CURRENCY,
+    'invoice-payment-accounts-payable-eur': FOREIGN_CURRENCY,
+    'card-purchase-accounts-payable-dkk': FOREIGN_CURRENCY,
+  },
 });
