@@ -17,6 +17,7 @@ import { chooseDocument } from './choose-document';
 import { idempotencyKeyFor } from './idempotency-key';
 import { toBankTransaction } from './to-bank-transaction';
 import { toBill, toBillPayment } from './to-bill';
+import { toCreditNoteRefund, toSupplierCreditNote } from './to-credit-note';
 import { toManualJournal } from './to-manual-journal';
 import type { XeroResponseElement } from './xero-documents';
 
@@ -24,7 +25,11 @@ const ID_FIELD: Record<XeroDocumentKind, keyof XeroResponseElement> = {
   ManualJournals: 'ManualJournalID',
   BankTransactions: 'BankTransactionID',
   Invoices: 'InvoiceID',
+  CreditNotes: 'CreditNoteID',
 };
+
+/** Documents that go one per request because a payment may follow each (bills, supplier credit notes). */
+const PAYABLE_KINDS: ReadonlySet<XeroDocumentKind> = new Set(['Invoices', 'CreditNotes']);
 
 interface Prepared {
   readonly position: number;
@@ -40,6 +45,8 @@ interface Prepared {
  *   mapped to account_unknown / tax_code_unknown / lock date → validation_failure / …;
  * - supplier invoices go one per request to `PUT /Invoices` (ACCPAY), then `PUT /Payments` when paid,
  *   each with a key derived from that entry alone, so a retry after a lost payment replays the bill;
+ * - supplier credits (every line a credit) go the same way to `PUT /CreditNotes` (ACCPAYCREDIT), then
+ *   `PUT /Payments` with `CreditNote` when Pleo's wallet got the money back (a refund);
  * - every PUT carries an `Idempotency-Key` derived from its entries' idempotency keys (same entries,
  *   same order → same key → Xero replays the first answer instead of creating duplicates);
  * - a retryable failure of a whole request (429, 5xx, network, timeout) rejects the call, so core retries
@@ -62,10 +69,10 @@ export async function postXeroEntries(
       if (
         entry.postingMode === 'draft' &&
         (kind === 'BankTransactions' ||
-          (kind === 'Invoices' && entry.kind === 'supplier_invoice' && entry.payment !== undefined))
+          (PAYABLE_KINDS.has(kind) && entry.kind === 'supplier_invoice' && entry.payment !== undefined))
       ) {
         ctx.logger.warn(
-          'xero: draft entry booked AUTHORISED (Xero has no draft bank transactions and pays only authorised bills)',
+          'xero: draft entry booked AUTHORISED (Xero has no draft bank transactions and pays only authorised bills and credit notes)',
           {
             accountingEntryId: entry.accountingEntryId,
             currency: entry.currency,
@@ -75,9 +82,11 @@ export async function postXeroEntries(
       const body =
         kind === 'Invoices'
           ? toBill(entry as SupplierInvoiceEntry, ctx.config)
-          : kind === 'BankTransactions'
-            ? toBankTransaction(entry, ctx.config)
-            : toManualJournal(entry, ctx.config);
+          : kind === 'CreditNotes'
+            ? toSupplierCreditNote(entry as SupplierInvoiceEntry, ctx.config)
+            : kind === 'BankTransactions'
+              ? toBankTransaction(entry, ctx.config)
+              : toManualJournal(entry, ctx.config);
       const list = groups.get(kind) ?? [];
       list.push({ position, entry, kind, body });
       groups.set(kind, list);
@@ -88,7 +97,7 @@ export async function postXeroEntries(
 
   const requests: Promise<void>[] = [];
   for (const [kind, prepared] of groups) {
-    const size = kind === 'Invoices' ? 1 : XERO_BATCH_SIZE;
+    const size = PAYABLE_KINDS.has(kind) ? 1 : XERO_BATCH_SIZE;
     for (let i = 0; i < prepared.length; i += size) {
       const chunk = prepared.slice(i, i + size);
       requests.push(
@@ -152,8 +161,9 @@ async function putChunk(
           organisation.shortCode === '' ? undefined : xeroDeepLink(organisation.shortCode, kind, id),
         exportedAt,
       };
-      if (kind === 'Invoices') {
-        const payment = toBillPayment(p.entry as SupplierInvoiceEntry, id);
+      if (PAYABLE_KINDS.has(kind)) {
+        const entry = p.entry as SupplierInvoiceEntry;
+        const payment = kind === 'Invoices' ? toBillPayment(entry, id) : toCreditNoteRefund(entry, id);
         if (payment !== undefined) {
           try {
             const paid = await client.call<{ Payments?: XeroResponseElement[] }>('/Payments', {
@@ -166,7 +176,10 @@ async function putChunk(
             if (paymentErrors.length > 0) {
               return {
                 ok: false,
-                error: itemErrorFromValidation(paymentErrors, { document: 'Payments', invoiceId: id }),
+                error: itemErrorFromValidation(paymentErrors, {
+                  document: 'Payments',
+                  [kind === 'Invoices' ? 'invoiceId' : 'creditNoteId']: id,
+                }),
               };
             }
           } catch (error) {

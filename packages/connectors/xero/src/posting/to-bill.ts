@@ -2,7 +2,7 @@ import { minorUnitsToDecimal } from '@ledgerport/connector-kit';
 import { ItemError, type SupplierInvoiceEntry } from '@ledgerport/core';
 import { foldVatLines } from './fold-vat-lines';
 import { toLineItem, type XeroTranslationOptions } from './to-bank-transaction';
-import type { XeroBill, XeroPayment } from './xero-documents';
+import type { XeroBill, XeroContactRef, XeroPayment } from './xero-documents';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,6 +12,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (VAT folded, `LineAmountTypes: Inclusive`); the payable line is Xero's own (accounts payable), so it
  * is not sent. `Status` AUTHORISED when posted or already paid by Pleo (Xero only pays AUTHORISED bills,
  * so a paid bill cannot stay a draft), DRAFT otherwise.
+ * Supplier credits (every line a credit) are credit notes instead: see `toSupplierCreditNote`.
  * @throws ItemError(`validation_failure`) when an invoice line is a credit (Xero bills cannot hold one).
  */
 export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOptions): XeroBill {
@@ -20,19 +21,15 @@ export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOpti
   if (credit !== undefined) {
     throw new ItemError(
       'validation_failure',
-      'A Xero bill cannot hold a credit line: book this supplier credit as a journal.',
+      'A Xero bill cannot hold a credit line, and this supplier invoice mixes debit and credit lines, so it is neither a bill nor a supplier credit note: book it as a journal.',
       {
         field: `lines[${credit.index}].side`,
       },
     );
   }
-  const externalId = entry.vendor.externalId;
   return {
     Type: 'ACCPAY',
-    Contact:
-      externalId !== undefined && GUID.test(externalId)
-        ? { ContactID: externalId }
-        : { Name: entry.vendor.name },
+    Contact: xeroContactOf(entry),
     Date: entry.invoiceDate,
     ...(entry.dueDate === undefined ? {} : { DueDate: entry.dueDate }),
     ...(entry.invoiceNumber === undefined ? {} : { InvoiceNumber: entry.invoiceNumber }),
@@ -43,6 +40,17 @@ export function toBill(entry: SupplierInvoiceEntry, options: XeroTranslationOpti
     ...(entry.pleoUrl === undefined ? {} : { Url: entry.pleoUrl }),
     LineItems: folded.map((f) => toLineItem(entry, f, options)),
   };
+}
+
+/**
+ * The Xero contact of a supplier invoice or credit: `{ ContactID }` when `vendor.externalId` is a Xero
+ * ContactID (GUID), else `{ Name: vendor.name }` (Xero matches the contact by name or creates it).
+ */
+export function xeroContactOf(entry: SupplierInvoiceEntry): XeroContactRef {
+  const externalId = entry.vendor.externalId;
+  return externalId !== undefined && GUID.test(externalId)
+    ? { ContactID: externalId }
+    : { Name: entry.vendor.name };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The parts of Xero's request/response bodies the connector writes and reads, as typed subsets of
  * `components.schemas` in `../shared/specs/xero/xero_accounting.yaml` (ManualJournal, ManualJournalLine,
- * BankTransaction, LineItem, Invoice, Payment, TrackingCategory, ValidationError, Error).
+ * BankTransaction, LineItem, Invoice, CreditNote, Payment, TrackingCategory, ValidationError, Error).
  * Amounts are decimals in the document currency (Xero `x-is-money`).
  */
 
@@ -62,7 +62,7 @@ export interface XeroBankTransaction {
 /** `Invoice` of `Type: ACCPAY` (a bill). */
 export interface XeroBill {
   readonly Type: 'ACCPAY';
-  readonly Contact: { readonly Name: string } | { readonly ContactID: string };
+  readonly Contact: XeroContactRef;
   readonly Date: string;
   readonly DueDate?: string;
   readonly InvoiceNumber?: string;
@@ -74,9 +74,32 @@ export interface XeroBill {
   readonly LineItems: readonly XeroLineItem[];
 }
 
-/** `Payment` of a bill from the Pleo wallet account. */
+/** `Contact` of a bill or credit note: by `ContactID` when known, else by name (Xero matches or creates it). */
+export type XeroContactRef = { readonly Name: string } | { readonly ContactID: string };
+
+/**
+ * `CreditNote` of `Type: ACCPAYCREDIT` (a supplier credit note). The spec's CreditNote has no `Url`
+ * and documents `Reference` as ACCRECCREDIT-only, so the Pleo reference goes into `CreditNoteNumber`.
+ */
+export interface XeroSupplierCreditNote {
+  readonly Type: 'ACCPAYCREDIT';
+  readonly Contact: XeroContactRef;
+  readonly Date: string;
+  readonly DueDate?: string;
+  readonly CreditNoteNumber: string;
+  readonly CurrencyCode: string;
+  readonly Status: 'DRAFT' | 'AUTHORISED';
+  readonly LineAmountTypes: XeroLineAmountTypes;
+  readonly LineItems: readonly XeroLineItem[];
+}
+
+/**
+ * `Payment` from (bill) or into (supplier credit note refund) the Pleo wallet account: exactly one of
+ * `Invoice` / `CreditNote` is set.
+ */
 export interface XeroPayment {
-  readonly Invoice: { readonly InvoiceID: string };
+  readonly Invoice?: { readonly InvoiceID: string };
+  readonly CreditNote?: { readonly CreditNoteID: string };
   readonly Account: { readonly Code: string };
   readonly Date: string;
   readonly Amount: number;
@@ -93,6 +116,7 @@ export interface XeroResponseElement {
   readonly ManualJournalID?: string;
   readonly BankTransactionID?: string;
   readonly InvoiceID?: string;
+  readonly CreditNoteID?: string;
   readonly PaymentID?: string;
   readonly StatusAttributeString?: string;
   readonly ValidationErrors?: readonly XeroValidationError[];

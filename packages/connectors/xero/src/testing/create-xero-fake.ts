@@ -44,7 +44,7 @@ export interface XeroFakeOptions {
 
 /** A document held by the fake, with the request body Xero stored and its ledger postings. */
 export interface FakeXeroDocument {
-  readonly kind: 'ManualJournals' | 'BankTransactions' | 'Invoices';
+  readonly kind: 'ManualJournals' | 'BankTransactions' | 'Invoices' | 'CreditNotes';
   readonly id: string;
   readonly tenantId: string;
   readonly currency: string;
@@ -361,13 +361,85 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     };
   };
 
+  /**
+   * A supplier credit note (`ACCPAYCREDIT`): lines credited (net to the line account, VAT to the VAT
+   * account, reverse charge self-assessed), accounts payable debited with the total. Same checks as bills.
+   */
+  const createCreditNote = (tenantId: string, cn: Record<string, unknown>) => {
+    const lines = (cn.LineItems as IncomingLine[] | undefined) ?? [];
+    const problems = [...dateProblem(cn.Date), ...lineProblems(lines)];
+    const contact = cn.Contact as { ContactID?: string; Name?: string } | undefined;
+    if (contact?.ContactID !== undefined && ![...contacts.values()].includes(contact.ContactID)) {
+      problems.push(`Contact with ContactID '${contact.ContactID}' could not be found.`);
+    }
+    if (contact?.ContactID === undefined && (contact?.Name ?? '') === '')
+      problems.push('A Contact must be specified for this type of transaction.');
+    if (cn.Type !== 'ACCPAYCREDIT') problems.push('The fake only implements ACCPAYCREDIT credit notes.');
+    if (lines.length === 0) problems.push('A credit note must have at least one line item.');
+    if (problems.length > 0) return { problems };
+    if (contact?.Name !== undefined && !contacts.has(contact.Name)) contacts.set(contact.Name, randomUUID());
+    const currency = String(cn.CurrencyCode ?? organisation.BaseCurrency);
+    const types = String(cn.LineAmountTypes ?? 'Exclusive');
+    const postings = lines.flatMap((l) => expandLine(l, -1, types, taxRates, currency, vatAccount));
+    const total = -postings.reduce((s, p) => s + p.amount, 0);
+    if (total <= 0) return { problems: ['The total of a credit note must be positive.'] };
+    postings.push({ account: payablesAccount, amount: total });
+    const id = randomUUID();
+    const status = String(cn.Status ?? 'DRAFT');
+    docs.set(id, {
+      kind: 'CreditNotes',
+      id,
+      tenantId,
+      currency,
+      body: cn,
+      postings,
+      status,
+      payments: [],
+      attachments: [],
+    });
+    return { element: creditNoteElement(id) };
+  };
+
+  /** A stored credit note as Xero returns it (`CreditNote`, with totals and the remaining credit). */
+  const creditNoteElement = (id: string): Record<string, unknown> => {
+    const doc = docs.get(id);
+    if (doc === undefined || doc.kind !== 'CreditNotes') throw new Error(`no credit note ${id}`);
+    const total = doc.postings.find((p) => p.account === payablesAccount)?.amount ?? 0;
+    const tax = -doc.postings.filter((p) => p.account === vatAccount).reduce((s, p) => s + p.amount, 0);
+    const refunded = doc.payments.reduce((s, p) => s + p.amount, 0);
+    const money = (minor: number) => minorUnitsToDecimal(minor, doc.currency);
+    return {
+      ...doc.body,
+      Date: toXeroMsDate(String(doc.body.Date)),
+      ...(doc.body.DueDate === undefined ? {} : { DueDate: toXeroMsDate(String(doc.body.DueDate)) }),
+      CreditNoteID: id,
+      Status: doc.status,
+      SubTotal: money(total - tax),
+      TotalTax: money(tax),
+      Total: money(total),
+      RemainingCredit: money(total - refunded),
+      Payments: doc.payments.map((p) => ({ PaymentID: p.paymentId, Amount: money(p.amount) })),
+      HasAttachments: doc.attachments.length > 0,
+      UpdatedDateUTC: toXeroMsDate(new Date().toISOString()),
+    };
+  };
+
+  /**
+   * A payment against a bill (`Invoice`, money out of the bank) or a refund of a supplier credit note
+   * (`CreditNote`, money back into the bank). Only authorised documents, at most the amount outstanding.
+   */
   const createPayment = (_tenantId: string, pay: Record<string, unknown>) => {
-    const invoiceId = (pay.Invoice as { InvoiceID?: string } | undefined)?.InvoiceID ?? '';
-    const invoice = docs.get(invoiceId);
+    const invoiceId = (pay.Invoice as { InvoiceID?: string } | undefined)?.InvoiceID;
+    const creditNoteId = (pay.CreditNote as { CreditNoteID?: string } | undefined)?.CreditNoteID;
+    const kind = creditNoteId === undefined ? 'Invoices' : 'CreditNotes';
+    const documentId = creditNoteId ?? invoiceId ?? '';
+    const invoice = docs.get(documentId);
     const accountCode = (pay.Account as { Code?: string } | undefined)?.Code ?? '';
     const problems: string[] = [...dateProblem(pay.Date)];
-    if (invoice === undefined || invoice.kind !== 'Invoices')
-      problems.push(`Invoice '${invoiceId}' could not be found.`);
+    if (invoiceId !== undefined && creditNoteId !== undefined)
+      problems.push('A payment can be applied to an invoice or a credit note, not both.');
+    if (invoice === undefined || invoice.kind !== kind)
+      problems.push(`${kind === 'Invoices' ? 'Invoice' : 'Credit note'} '${documentId}' could not be found.`);
     else if (invoice.status !== 'AUTHORISED')
       problems.push('Payments can only be made against Authorised documents.');
     if (!accounts.has(accountCode))
@@ -375,7 +447,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     if (problems.length > 0 || invoice === undefined) return { problems };
     const amount = decimalToMinorUnits(Number(pay.Amount ?? 0), invoice.currency);
     const due =
-      -(invoice.postings.find((p) => p.account === payablesAccount)?.amount ?? 0) -
+      Math.abs(invoice.postings.find((p) => p.account === payablesAccount)?.amount ?? 0) -
       invoice.payments.reduce((s, p) => s + p.amount, 0);
     if (amount > due)
       return { problems: ['Payment amount exceeds the amount outstanding on this document.'] };
@@ -391,6 +463,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     ManualJournals: createManualJournal,
     BankTransactions: createBankTransaction,
     Invoices: createInvoice,
+    CreditNotes: createCreditNote,
     Payments: createPayment,
   } as const;
 
@@ -549,6 +622,17 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
         },
       };
     }
+    const creditNote = /^\/CreditNotes\/([^/]+)$/.exec(path);
+    if (creditNote !== null) {
+      const doc = docs.get(creditNote[1] ?? '');
+      if (doc === undefined || doc.kind !== 'CreditNotes') {
+        return {
+          status: 404,
+          body: { Type: null, Title: 'NotFound', Status: 404, Detail: 'No credit note' },
+        };
+      }
+      return { status: 200, body: { ...JSON_ENVELOPE(), CreditNotes: [creditNoteElement(doc.id)] } };
+    }
     if (path === '/Contacts') {
       const wanted = [...(query.where ?? '').matchAll(/Name=="((?:[^"\\]|\\.)*)"/g)].map((m) =>
         (m[1] ?? '').replace(/\\(.)/g, '$1'),
@@ -578,9 +662,8 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
       headers[key.toLowerCase()] = value;
     });
     const query = Object.fromEntries(url.searchParams);
-    const attachment = /^\/(ManualJournals|BankTransactions|Invoices)\/([^/]+)\/Attachments\/([^/]+)$/.exec(
-      path,
-    );
+    const attachment =
+      /^\/(ManualJournals|BankTransactions|Invoices|CreditNotes)\/([^/]+)\/Attachments\/([^/]+)$/.exec(path);
     let body: unknown;
     let bytes: Uint8Array | undefined;
     if (method !== 'GET') {
