@@ -116,7 +116,8 @@ const JSON_ENVELOPE = () => ({
  * operation, a missing `xero-tenant-id` or a body breaking the schema is answered 400 and recorded in
  * `specViolations`. It implements OAuth refresh-token rotation (with Xero's grace period), bearer and
  * tenant checks, per-element `ValidationErrors` with `summarizeErrors=false` (else a 400
- * `ValidationException`), lock dates, `Idempotency-Key` replay (concurrent duplicates wait for the first),
+ * `ValidationException`), ACCPAY bills and ACCPAYCREDIT supplier credit notes with payments/refunds
+ * against them, lock dates, `Idempotency-Key` replay (concurrent duplicates wait for the first),
  * attachments with the 10 MB / 10-per-record limits, Xero's rate limits (60/min sliding, 5 concurrent,
  * 5,000/day, `X-*Limit-Remaining` headers, 429 + `Retry-After` + `X-Rate-Limit-Problem`) with a time
  * compression factor, latency, and injectable faults.
@@ -947,7 +948,10 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
   });
 
-  /** Each document, and each bill payment as its own document (debit payables, credit the bank). */
+  /**
+   * Each document, and each payment as its own document: a bill payment (debit payables, credit the
+   * bank) or a credit-note refund (debit the bank, credit payables), both Σ debit = Σ credit = amount.
+   */
   const toErpDocuments = (doc: FakeXeroDocument): ErpDocument[] => {
     const t = totals(doc.postings);
     return [
