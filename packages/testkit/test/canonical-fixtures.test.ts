@@ -65,6 +65,11 @@ describe('canonicalExportItems', () => {
     const currencies = new Set(items.map((i) => i.amount.inWalletCurrency.currency));
     expect(currencies).toEqual(new Set(['SEK', 'EUR', 'JPY', 'KWD', 'DKK']));
     expect(items.some((i) => i.amount.inSupplierCurrency.currency === 'USD')).toBe(true);
+    const credits = items.filter(
+      (i) =>
+        i.bookkeeping?.method === 'accounts_payable' && ['refund', 'chargeback', 'cashback'].includes(i.type),
+    );
+    expect(credits.length, 'a supplier credit (reversing type under accounts payable)').toBeGreaterThan(0);
     const ap = canonicalExportItem('invoice-accounts-payable-eur');
     expect(ap.bookkeeping?.method).toBe('accounts_payable');
     expect(ap.vendor?.name).toBeTruthy();
@@ -151,5 +156,37 @@ describe('accounts-payable fixtures', () => {
     expect(card.kind === 'supplier_invoice' && card.payment?.lines.length).toBe(2);
     const payment = entries[CANONICAL_FIXTURE_NAMES.indexOf('invoice-payment-accounts-payable-eur')]!;
     expect(payment.lines.map((l) => l.role).sort()).toEqual(['contra', 'payable']);
+  });
+
+  it('map a vendor-tagged chargeback to a supplier credit: expense and VAT credited, payable debited, refunded to the wallet', () => {
+    const item = canonicalExportItem('chargeback-accounts-payable-sek');
+    expect(item.type).toBe('chargeback');
+    expect(item.bookkeeping?.method).toBe('accounts_payable');
+    expect(item.files?.map((f) => f.type)).toEqual(['application/pdf']);
+    const entry = canonicalEntries()[CANONICAL_FIXTURE_NAMES.indexOf('chargeback-accounts-payable-sek')]!;
+    if (entry.kind !== 'supplier_invoice') throw new Error(`expected a supplier invoice, got ${entry.kind}`);
+    expect(entry.vendor).toMatchObject({
+      name: 'Kontorsvaruhuset i Norden AB',
+      code: 'V-4410',
+      externalId: 'V-4410',
+    });
+    expect(entry.currency).toBe('SEK');
+    const sides = (lines: readonly { role: string; side: string; account: string; amount: number }[]) =>
+      lines.map((l) => `${l.role} ${l.side} ${l.account} ${l.amount}`).sort();
+    expect(sides(entry.lines)).toEqual([
+      'expense credit 5410 39920',
+      'input_vat credit 2641 9980',
+      'payable debit 2440 49900',
+    ]);
+    expect(entry.lines.find((l) => l.role === 'expense')?.tax).toMatchObject({
+      code: 'MP1',
+      rate: 0.25,
+      type: 'inclusive',
+      amount: 9980,
+    });
+    expect(sides(entry.payment?.lines ?? [])).toEqual([
+      'contra debit 1930 49900',
+      'payable credit 2440 49900',
+    ]);
   });
 });
