@@ -40,34 +40,56 @@ const jobPageSchema = cursorPaginatedResponseSchema(exportJobV3Schema);
 const jobItemPageSchema = cursorPaginatedResponseSchema(exportJobItemV3Schema);
 const jobResponseSchema = dataResponseSchema(exportJobV3Schema);
 
-/** Largest number of entries one `PUT /v3/export-jobs/{jobId}/items` accepts (413 above). */
+/**
+ * Largest number of entries one `PUT /v3/export-jobs/{jobId}/items` accepts; more gives 413
+ * `EXPORT_JOB_ITEMS_UPDATE_LIMIT` (pleo-export-api.md §2.1, §3.2). {@link PleoClient.updateJobItems}
+ * splits larger arrays into requests of this size.
+ */
 export const PLEO_MAX_ITEMS_PER_UPDATE = 100;
 
-/** Filters of {@link PleoClient.listJobs}. */
+/**
+ * Query of `GET /v3/export-jobs` (`getExportJobsListV3`, pleo-export-api.md §2.1). Invalid values
+ * make the call throw {@link PleoInputError} naming the field, before any request.
+ */
 export interface ListJobsParams {
-  /** `company_id`; defaults to the client's `companyId`. */
+  /** `company_id` (a Pleo UUID); defaults to the client's `companyId`. */
   companyId?: string;
-  /** Sent as repeated `statuses=a&statuses=b`. */
+  /** `ExportJobStatus` values, sent as repeated `statuses=a&statuses=b`. */
   statuses?: ExportJobStatus[];
-  /** Page size (`limit`); the server's default when absent. */
+  /** Page size (`limit`, a positive integer count of jobs); the server's default when absent. */
   limit?: number;
 }
 
-/** Filters of {@link PleoClient.listJobItems}. */
+/**
+ * Query of `GET /v3/export-jobs/{jobId}/items` (`getExportJobItemsV3`, pleo-export-api.md §2.1).
+ * Invalid values make the call throw {@link PleoInputError} naming the field.
+ */
 export interface ListJobItemsParams {
+  /** Only items in this `ExportJobItemStatus` (`status` query parameter). */
   status?: ExportJobItemStatus;
+  /** Page size (`limit`, a positive integer count of items); the server's default when absent. */
   limit?: number;
 }
 
-/** Parameters of {@link PleoClient.listExportItems}. */
+/**
+ * Query of `GET /v3/export-items` (`getExportItemsV3`, pleo-export-api.md §2.1, §4). Invalid values
+ * make the call throw {@link PleoInputError} naming the field.
+ */
 export interface ListExportItemsParams {
+  /** `job_id`: the export job (a Pleo UUID) whose accounting entries to read. Required. */
   jobId: string;
+  /** Page size (`limit`, a positive integer count of items); the server's default when absent. */
   limit?: number;
 }
 
-/** Merged result of {@link PleoClient.updateJobItems}: all chunks' `data` and `errors` in order. */
+/**
+ * Merged result of {@link PleoClient.updateJobItems}: all chunks' `data` and `errors` in request
+ * order (shape of the spec's `ExportJobItemUpdateV3`, pleo-export-api.md §3.2).
+ */
 export interface UpdateJobItemsResult {
+  /** The updated `ExportJobItemV3`s the server returned. */
   data: ExportJobItemV3[];
+  /** Per-entry refusals (`ACCOUNTING_ENTRY_DOES_NOT_EXIST`, …) that came with a 200: inspect them. */
   errors: ExportJobItemUpdateErrorV3[];
 }
 

@@ -7,7 +7,9 @@ import type { CursorPageInfo } from '../schemas/pagination';
 
 /** One page of a list operation: its entries and the server's `pagination` object. */
 export interface PleoPage<T> {
+  /** The page's `data` array, in server order. */
   items: T[];
+  /** The response's `pagination` (`CursorPageInfo`, pleo-export-api.md §2.4). */
   pageInfo: CursorPageInfo;
 }
 

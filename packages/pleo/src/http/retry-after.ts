@@ -3,7 +3,8 @@
 /**
  * Milliseconds to wait according to a `Retry-After` value: either delay-seconds (`"120"`) or an
  * HTTP-date (`"Wed, 21 Oct 2026 07:28:00 GMT"`, measured against `now`; a past date gives 0).
- * Returns `undefined` for a missing or unparsable value.
+ * Returns `undefined` for a missing or unparsable value; never throws. Delay-seconds become
+ * `seconds × 1000`; the result is always a non-negative integer count of milliseconds.
  */
 export function parseRetryAfter(
   value: string | null | undefined,

@@ -201,6 +201,7 @@ export const currencyCodeSchema = z.enum([
   'ZWG',
   'ZWL',
 ]);
+/** Parsed shape of {@link currencyCodeSchema}: the ISO 4217 alphabetic code (or `UNDEFINED`) of Export API spec `MoneyModel.currency` (`spec/export-openapi.yml`). */
 export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
 
 /** `CountryCode` (also `SupplierV3.country`, `SupplierBankAccount.country`): ISO 3166-1 alpha-2, or `UNDEFINED`. */
@@ -478,4 +479,5 @@ export const countryCodeSchema = z.enum([
   'ZR',
   'ZW',
 ]);
+/** Parsed shape of {@link countryCodeSchema}: Export API spec `CountryCode` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CountryCode = z.infer<typeof countryCodeSchema>;

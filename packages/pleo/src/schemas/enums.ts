@@ -13,6 +13,7 @@ export const exportJobStatusSchema = z.enum([
   'completed',
   'completed_with_errors',
 ]);
+/** Parsed shape of {@link exportJobStatusSchema}: Export API spec `ExportJobStatus` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobStatus = z.infer<typeof exportJobStatusSchema>;
 
 /** `ExportJobItemStatus`: one accounting entry's state inside a job. */
@@ -23,10 +24,12 @@ export const exportJobItemStatusSchema = z.enum([
   'successful',
   'abandoned',
 ]);
+/** Parsed shape of {@link exportJobItemStatusSchema}: Export API spec `ExportJobItemStatus` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemStatus = z.infer<typeof exportJobItemStatusSchema>;
 
 /** `ExportJobEventType`: events posted to `POST /v3/export-job-events`. */
 export const exportJobEventTypeSchema = z.enum(['started', 'failed', 'completed', 'completed_with_errors']);
+/** Parsed shape of {@link exportJobEventTypeSchema}: Export API spec `ExportJobEventType` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobEventType = z.infer<typeof exportJobEventTypeSchema>;
 
 /** `ExportItemTypeV3`: the kind of accounting entry. */
@@ -49,6 +52,7 @@ export const exportItemTypeSchema = z.enum([
   'personal_spend',
   'fee',
 ]);
+/** Parsed shape of {@link exportItemTypeSchema}: Export API spec `ExportItemTypeV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemType = z.infer<typeof exportItemTypeSchema>;
 
 /** `ExportItemSubTypeV3`. */
@@ -60,14 +64,17 @@ export const exportItemSubTypeSchema = z.enum([
   'invoice_payment_sent',
   'interest',
 ]);
+/** Parsed shape of {@link exportItemSubTypeSchema}: Export API spec `ExportItemSubTypeV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemSubType = z.infer<typeof exportItemSubTypeSchema>;
 
 /** `TaxTypeV3`: whether a line's `netAmount` includes tax, excludes it, or is EU reverse charge. */
 export const taxTypeSchema = z.enum(['inclusive', 'exclusive', 'reverse']);
+/** Parsed shape of {@link taxTypeSchema}: Export API spec `TaxTypeV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type TaxType = z.infer<typeof taxTypeSchema>;
 
 /** `BookkeepingMethodV3`. */
 export const bookkeepingMethodSchema = z.enum(['none', 'journal', 'accounts_payable']);
+/** Parsed shape of {@link bookkeepingMethodSchema}: Export API spec `BookkeepingMethodV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type BookkeepingMethod = z.infer<typeof bookkeepingMethodSchema>;
 
 /** `InvoiceInformationStatusV3`. */
@@ -86,6 +93,7 @@ export const invoiceInformationStatusSchema = z.enum([
   'rejected_by_user',
   'failed_payment',
 ]);
+/** Parsed shape of {@link invoiceInformationStatusSchema}: Export API spec `InvoiceInformationStatusV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type InvoiceInformationStatus = z.infer<typeof invoiceInformationStatusSchema>;
 
 /** `ExportJobFailureReasonType`: the 15 reasons a job may fail with (`failed` event). */
@@ -106,6 +114,7 @@ export const exportJobFailureReasonTypeSchema = z.enum([
   'accounting_system_timeout',
   'canceled_by_user',
 ]);
+/** Parsed shape of {@link exportJobFailureReasonTypeSchema}: Export API spec `ExportJobFailureReasonType` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobFailureReasonType = z.infer<typeof exportJobFailureReasonTypeSchema>;
 
 /** `ExportJobItemFailureReasonType`: the 18 reasons one item may fail with (v3). */
@@ -129,6 +138,7 @@ export const exportJobItemFailureReasonTypeSchema = z.enum([
   'tax_code_unknown',
   'tag_unknown',
 ]);
+/** Parsed shape of {@link exportJobItemFailureReasonTypeSchema}: Export API spec `ExportJobItemFailureReasonType` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemFailureReasonType = z.infer<typeof exportJobItemFailureReasonTypeSchema>;
 
 /** `ExportJobItemUpdateErrorType`: per-entry errors in a `PUT …/items` response. */
@@ -137,4 +147,5 @@ export const exportJobItemUpdateErrorTypeSchema = z.enum([
   'EXPORT_ENTRY_STATUS_UPDATE_FAILED',
   'ACCOUNTING_ENTRY_UPDATE_FAILED',
 ]);
+/** Parsed shape of {@link exportJobItemUpdateErrorTypeSchema}: Export API spec `ExportJobItemUpdateErrorType` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemUpdateErrorType = z.infer<typeof exportJobItemUpdateErrorTypeSchema>;

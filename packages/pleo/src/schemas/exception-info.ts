@@ -10,4 +10,5 @@ export const exceptionInfoSchema = z.object({
   type: z.string(),
   message: z.string().optional(),
 });
+/** Parsed shape of {@link exceptionInfoSchema}: Export API spec `ExceptionInfo` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExceptionInfo = z.infer<typeof exceptionInfoSchema>;

@@ -17,6 +17,7 @@ export const accountV3Schema = z.object({
   code: z.string().nullable().optional(),
   identifier: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link accountV3Schema}: Export API spec `AccountV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type AccountV3 = z.infer<typeof accountV3Schema>;
 
 /** `TagV3`: a dimension value (cost centre): `groupCode` is the dimension, `code` the value. */
@@ -25,6 +26,7 @@ export const tagV3Schema = z.object({
   code: z.string(),
   groupCode: z.string(),
 });
+/** Parsed shape of {@link tagV3Schema}: Export API spec `TagV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type TagV3 = z.infer<typeof tagV3Schema>;
 
 /**
@@ -41,6 +43,7 @@ export const taxV3Schema = z.object({
   ingoingTaxAccount: z.string().optional(),
   outgoingTaxAccount: z.string().optional(),
 });
+/** Parsed shape of {@link taxV3Schema}: Export API spec `TaxV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type TaxV3 = z.infer<typeof taxV3Schema>;
 
 /**
@@ -55,4 +58,5 @@ export const exportItemLineV3Schema = z.object({
   tags: z.array(tagV3Schema).nullable().optional(),
   tax: taxV3Schema.nullable().optional(),
 });
+/** Parsed shape of {@link exportItemLineV3Schema}: Export API spec `ExportItemLineV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemLineV3 = z.infer<typeof exportItemLineV3Schema>;

@@ -23,6 +23,7 @@ export const linksResponseSchema = z.object({
   mobile: z.record(z.string(), z.string()).optional(),
   web: z.record(z.string(), z.string()).optional(),
 });
+/** Parsed shape of {@link linksResponseSchema}: Export API spec `LinksResponse` (`spec/export-openapi.yml`, `components.schemas`). */
 export type LinksResponse = z.infer<typeof linksResponseSchema>;
 
 /**
@@ -34,6 +35,7 @@ export const exportItemFileSchema = z.object({
   type: z.string(),
   size: z.number().int(),
 });
+/** Parsed shape of {@link exportItemFileSchema}: Export API spec `ExportItemFile` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemFile = z.infer<typeof exportItemFileSchema>;
 
 /** `SupplierBankAccount`: the invoice supplier's bank account. Required: `bankName`, `country`. */
@@ -45,6 +47,7 @@ export const supplierBankAccountSchema = z.object({
   bic: z.string().nullable().optional(),
   iban: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link supplierBankAccountSchema}: Export API spec `SupplierBankAccount` (`spec/export-openapi.yml`, `components.schemas`). */
 export type SupplierBankAccount = z.infer<typeof supplierBankAccountSchema>;
 
 /**
@@ -59,6 +62,7 @@ export const invoiceInformationV3Schema = z.object({
   paymentDate: pleoDateOrDateTimeSchema.nullable().optional(),
   supplierBankAccount: supplierBankAccountSchema.nullable().optional(),
 });
+/** Parsed shape of {@link invoiceInformationV3Schema}: Export API spec `InvoiceInformationV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type InvoiceInformationV3 = z.infer<typeof invoiceInformationV3Schema>;
 
 /**
@@ -72,12 +76,14 @@ export const exportItemAdditionalInformationV3Schema = z.object({
   invoiceInformation: invoiceInformationV3Schema.nullable().optional(),
   reconciledEntries: z.array(z.string().nullable()).nullable().optional(),
 });
+/** Parsed shape of {@link exportItemAdditionalInformationV3Schema}: Export API spec `ExportItemAdditionalInformationV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemAdditionalInformationV3 = z.infer<typeof exportItemAdditionalInformationV3Schema>;
 
 /** `BookkeepingV3`: `{ method: 'none' | 'journal' | 'accounts_payable' }`. */
 export const bookkeepingV3Schema = z.object({
   method: bookkeepingMethodSchema,
 });
+/** Parsed shape of {@link bookkeepingV3Schema}: Export API spec `BookkeepingV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type BookkeepingV3 = z.infer<typeof bookkeepingV3Schema>;
 
 /**
@@ -90,6 +96,7 @@ export const contraAccountSchema = z.object({
   code: z.string().nullable().optional(),
   identifier: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link contraAccountSchema}: Export API spec `ContraAccount` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ContraAccount = z.infer<typeof contraAccountSchema>;
 
 /** `ServicePeriodV3`: `{ from, to }` ISO 8601 date-times (informational, for accruals). */
@@ -97,6 +104,7 @@ export const servicePeriodV3Schema = z.object({
   from: pleoDateTimeSchema,
   to: pleoDateTimeSchema,
 });
+/** Parsed shape of {@link servicePeriodV3Schema}: Export API spec `ServicePeriodV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ServicePeriodV3 = z.infer<typeof servicePeriodV3Schema>;
 
 /**
@@ -125,4 +133,5 @@ export const exportItemV3Schema = z.object({
   user: exportItemUserV3Schema.nullable().optional(),
   vendor: vendorV3Schema.nullable().optional(),
 });
+/** Parsed shape of {@link exportItemV3Schema}: Export API spec `ExportItemV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemV3 = z.infer<typeof exportItemV3Schema>;

@@ -26,6 +26,7 @@ export const exportJobItemV3Schema = z.object({
   failureReason: z.string().nullable().optional(),
   failureReasonType: exportJobItemFailureReasonTypeSchema.optional(),
 });
+/** Parsed shape of {@link exportJobItemV3Schema}: Export API spec `ExportJobItemV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemV3 = z.infer<typeof exportJobItemV3Schema>;
 
 /**
@@ -43,6 +44,7 @@ export const updateExportJobItemV3Schema = z.object({
   failureReason: z.string().optional(),
   failureReasonType: exportJobItemFailureReasonTypeSchema.optional(),
 });
+/** Parsed shape of {@link updateExportJobItemV3Schema}: Export API spec `UpdateExportJobItemV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type UpdateExportJobItemV3 = z.infer<typeof updateExportJobItemV3Schema>;
 
 /** `ExportJobItemUpdateErrorV3`: one entry that a `PUT …/items` could not apply. */
@@ -51,6 +53,7 @@ export const exportJobItemUpdateErrorV3Schema = z.object({
   message: z.string(),
   type: exportJobItemUpdateErrorTypeSchema,
 });
+/** Parsed shape of {@link exportJobItemUpdateErrorV3Schema}: Export API spec `ExportJobItemUpdateErrorV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemUpdateErrorV3 = z.infer<typeof exportJobItemUpdateErrorV3Schema>;
 
 /** `ExportJobItemUpdateV3`: the partial-success response of `PUT …/items`: `{ data, errors }`. */
@@ -58,4 +61,5 @@ export const exportJobItemUpdateV3Schema = z.object({
   data: z.array(exportJobItemV3Schema),
   errors: z.array(exportJobItemUpdateErrorV3Schema),
 });
+/** Parsed shape of {@link exportJobItemUpdateV3Schema}: Export API spec `ExportJobItemUpdateV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobItemUpdateV3 = z.infer<typeof exportJobItemUpdateV3Schema>;

@@ -29,12 +29,14 @@ export const exportJobV3Schema = z.object({
   failureReason: z.string().nullable().optional(),
   failureReasonType: exportJobFailureReasonTypeSchema.optional(),
 });
+/** Parsed shape of {@link exportJobV3Schema}: Export API spec `ExportJobV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportJobV3 = z.infer<typeof exportJobV3Schema>;
 
 /** `Options` of `CreateExportJob`: `vendorBasedBookkeeping` (server default false). */
 export const createExportJobOptionsSchema = z.object({
   vendorBasedBookkeeping: z.boolean().nullable().optional(),
 });
+/** Parsed shape of {@link createExportJobOptionsSchema}: Export API spec `Options` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CreateExportJobOptions = z.infer<typeof createExportJobOptionsSchema>;
 
 /**
@@ -48,6 +50,7 @@ export const createExportJobSchema = z.object({
   isInteractive: z.boolean().nullable().optional(),
   options: createExportJobOptionsSchema.nullable().optional(),
 });
+/** Parsed shape of {@link createExportJobSchema}: Export API spec `CreateExportJob` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CreateExportJob = z.infer<typeof createExportJobSchema>;
 
 /**
@@ -60,4 +63,5 @@ export const createExportJobEventSchema = z.object({
   failureReason: z.string().optional(),
   failureReasonType: exportJobFailureReasonTypeSchema.optional(),
 });
+/** Parsed shape of {@link createExportJobEventSchema}: Export API spec `CreateExportJobEvent` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CreateExportJobEvent = z.infer<typeof createExportJobEventSchema>;

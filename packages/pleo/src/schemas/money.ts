@@ -13,6 +13,7 @@ export const moneyModelSchema = z.object({
   currency: currencyCodeSchema,
   value: z.number().int(),
 });
+/** Parsed shape of {@link moneyModelSchema}: Export API spec `MoneyModel` (`spec/export-openapi.yml`, `components.schemas`). Every `value` is an integer count of minor units. */
 export type MoneyModel = z.infer<typeof moneyModelSchema>;
 
 /**
@@ -24,20 +25,25 @@ export const dualCurrencyAmountSchema = z.object({
   inSupplierCurrency: moneyModelSchema,
   inWalletCurrency: moneyModelSchema,
 });
+/** Parsed shape of {@link dualCurrencyAmountSchema}: the `{ inSupplierCurrency, inWalletCurrency }` pair of `MoneyModel`s shared by the spec's `ExportItemAmountV3`, `ExportItemLineAmountV3`, `ExportItemNetAmountV3` and `TaxAmountV3`. Every `value` is an integer count of minor units. */
 export type DualCurrencyAmount = z.infer<typeof dualCurrencyAmountSchema>;
 
 /** `ExportItemAmountV3`: the export item's total amount. */
 export const exportItemAmountV3Schema = dualCurrencyAmountSchema;
+/** Parsed shape of {@link exportItemAmountV3Schema}: Export API spec `ExportItemAmountV3` (`spec/export-openapi.yml`, `components.schemas`). Every `value` is an integer count of minor units. */
 export type ExportItemAmountV3 = DualCurrencyAmount;
 
 /** `ExportItemLineAmountV3`: amount of one accounting entry line. */
 export const exportItemLineAmountV3Schema = dualCurrencyAmountSchema;
+/** Parsed shape of {@link exportItemLineAmountV3Schema}: Export API spec `ExportItemLineAmountV3` (`spec/export-openapi.yml`, `components.schemas`). Every `value` is an integer count of minor units. */
 export type ExportItemLineAmountV3 = DualCurrencyAmount;
 
 /** `ExportItemNetAmountV3`: line amount including or excluding tax, depending on `tax.type`. */
 export const exportItemNetAmountV3Schema = dualCurrencyAmountSchema;
+/** Parsed shape of {@link exportItemNetAmountV3Schema}: Export API spec `ExportItemNetAmountV3` (`spec/export-openapi.yml`, `components.schemas`). Every `value` is an integer count of minor units. */
 export type ExportItemNetAmountV3 = DualCurrencyAmount;
 
 /** `TaxAmountV3`: the tax part of a line. */
 export const taxAmountV3Schema = dualCurrencyAmountSchema;
+/** Parsed shape of {@link taxAmountV3Schema}: Export API spec `TaxAmountV3` (`spec/export-openapi.yml`, `components.schemas`). Every `value` is an integer count of minor units. */
 export type TaxAmountV3 = DualCurrencyAmount;

@@ -14,6 +14,7 @@ export const pageOrderSchema = z.enum([
   'DESC_NULLS_FIRST',
   'DESC_NULLS_LAST',
 ]);
+/** Parsed shape of {@link pageOrderSchema}: Export API spec `PageOrder` (`spec/export-openapi.yml`, `components.schemas`). */
 export type PageOrder = z.infer<typeof pageOrderSchema>;
 
 /** `CursorPageCurrentRequestInfo`: echo of the paging parameters the server applied. */
@@ -26,6 +27,7 @@ export const cursorPageCurrentRequestInfoSchema = z.object({
   sortingKeys: z.array(z.string()).optional(),
   sortingOrder: z.array(pageOrderSchema).optional(),
 });
+/** Parsed shape of {@link cursorPageCurrentRequestInfoSchema}: Export API spec `CursorPageCurrentRequestInfo` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CursorPageCurrentRequestInfo = z.infer<typeof cursorPageCurrentRequestInfoSchema>;
 
 /**
@@ -40,6 +42,7 @@ export const cursorPageInfoSchema = z.object({
   startCursor: z.string().optional(),
   total: z.number().int().optional(),
 });
+/** Parsed shape of {@link cursorPageInfoSchema}: Export API spec `CursorPageInfo` (`spec/export-openapi.yml`, `components.schemas`). */
 export type CursorPageInfo = z.infer<typeof cursorPageInfoSchema>;
 
 /** `CursorPaginatedResponse<T>`: `{ data: T[], pagination: CursorPageInfo }`. */

@@ -16,6 +16,7 @@ export const supplierV3Schema = z.object({
   country: countryCodeSchema.nullable().optional(),
   taxIdentifier: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link supplierV3Schema}: Export API spec `SupplierV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type SupplierV3 = z.infer<typeof supplierV3Schema>;
 
 /**
@@ -32,6 +33,7 @@ export const vendorV3Schema = z.object({
   registrationNumber: z.string().optional(),
   taxRegistrationNumber: z.string().optional(),
 });
+/** Parsed shape of {@link vendorV3Schema}: Export API spec `VendorV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type VendorV3 = z.infer<typeof vendorV3Schema>;
 
 /** `ExportItemUserV3`: the employee who made the spend; `code` is the employee code. */
@@ -40,6 +42,7 @@ export const exportItemUserV3Schema = z.object({
   name: z.string(),
   code: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link exportItemUserV3Schema}: Export API spec `ExportItemUserV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type ExportItemUserV3 = z.infer<typeof exportItemUserV3Schema>;
 
 /** `TeamV3`: the team the spend belongs to; `code` is the team's id in the ERP. */
@@ -48,4 +51,5 @@ export const teamV3Schema = z.object({
   name: z.string(),
   code: z.string().nullable().optional(),
 });
+/** Parsed shape of {@link teamV3Schema}: Export API spec `TeamV3` (`spec/export-openapi.yml`, `components.schemas`). */
 export type TeamV3 = z.infer<typeof teamV3Schema>;

@@ -21,6 +21,7 @@ export const exportJobCreatedDataSchema = z.object({
   expiresIn: z.number().int().optional(),
   numberOfItems: z.number().int().optional(),
 });
+/** Parsed shape of {@link exportJobCreatedDataSchema}: Pleo webhook payload (pleo-export-api.md §7). */
 export type ExportJobCreatedData = z.infer<typeof exportJobCreatedDataSchema>;
 
 /** The envelope of any event: `{ eventType, eventId?, data? }`. */

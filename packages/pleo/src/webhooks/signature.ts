@@ -34,7 +34,9 @@ export function computeWebhookDigest(
 
 /**
  * Signs a delivery: returns the `webhook-signature` header value `v1,<base64 HMAC-SHA256>`.
- * `timestamp` is a `Date` or Unix seconds. Used by the sandbox and tests to send deliveries.
+ * `timestamp` is a `Date` or Unix seconds; `body` the exact raw bytes (or UTF-8 text) to send. Throws
+ * {@link PleoWebhookVerificationError} (`invalid_secret`) when `secret` is not `whsec_<base64>`. Used
+ * by the sandbox and tests to send deliveries.
  */
 export function signPleoWebhook(input: {
   secret: string;

@@ -22,6 +22,7 @@ export type WebhookHeaders = Headers | Record<string, string | string[] | undefi
 export interface VerifyPleoWebhookInput {
   /** The subscription secret `whsec_<base64>`. */
   secret: string;
+  /** The delivery's headers (`webhook-id`, `webhook-timestamp`, `webhook-signature`; any case). */
   headers: WebhookHeaders;
   /** The raw request body exactly as received (do not re-serialise parsed JSON). */
   body: string | Uint8Array;
