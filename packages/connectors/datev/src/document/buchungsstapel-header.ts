@@ -1,6 +1,6 @@
 import type { DatevConfig } from '../config/datev-config';
 
-/** What varies per file in the header line. */
+/** What varies per file in the header line (DATEV-Format header version 700, erp-apis.md §8). */
 export interface BuchungsstapelHeaderInput {
   /** Booking period `YYYYMM`. */
   readonly period: string;
@@ -11,14 +11,22 @@ export interface BuchungsstapelHeaderInput {
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
-/** `YYYYMMDD` of the first day of the fiscal year (WJ-Beginn) that contains `period`. */
+/**
+ * `YYYYMMDD` of the first day of the fiscal year (WJ-Beginn, header field 13) that contains `period`
+ * (`YYYYMM`), for a fiscal year starting in month `startMonth` (1–12): `fiscalYearStart('202503', 4)`
+ * is `'20240401'`. Does not validate its input (the config schema bounds `startMonth`; periods come
+ * from ISO 8601 Belegdatum values); a malformed `period` gives a malformed result rather than an error.
+ */
 export function fiscalYearStart(period: string, startMonth: number): string {
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(4, 6));
   return `${month >= startMonth ? year : year - 1}${pad(startMonth)}01`;
 }
 
-/** Last day of the month `YYYYMM`, as `YYYYMMDD`. */
+/**
+ * Last day of the month `YYYYMM` (the header's `Datum bis`, field 16), as `YYYYMMDD`, leap years
+ * included: `lastDayOfPeriod('202402')` is `'20240229'`. Does not validate `period`; never throws.
+ */
 export function lastDayOfPeriod(period: string): string {
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(4, 6));

@@ -3,7 +3,11 @@ import { BUCHUNGSSTAPEL_COLUMNS } from '../format/buchungsstapel-columns';
 import { decodeCp1252 } from '../format/cp1252';
 import { DATEV_FIELD_RULES } from '../format/datev-field-rules';
 
-/** A Buchungsstapel that does not follow the format; `line` is 1-based. */
+/**
+ * Thrown by {@link readBuchungsstapel} for a file that does not follow DATEV-Format (header identity,
+ * column headings, CRLF, a core field breaking its rule). `line` is the 1-based file line, or
+ * `undefined` when the problem is the file as a whole; the message starts with `line <n>: `.
+ */
 export class BuchungsstapelReadError extends Error {
   override readonly name = 'BuchungsstapelReadError';
   constructor(

@@ -7,13 +7,23 @@ import { buchungsstapelHeader } from './buchungsstapel-header';
 /** Line break of DATEV-Format files: CRLF. */
 export const DATEV_LINE_BREAK = '\r\n';
 
-/** A field as written: empty stays empty, numbers bare, text in quotes with embedded quotes doubled. */
+/**
+ * A field as written: empty stays empty, numeric columns (amounts, Kurs, accounts, Belegdatum: the
+ * `NUMERIC_COLUMNS` set) bare, text in quotes with embedded quotes doubled (DATEV-Format CSV rules,
+ * erp-apis.md §8). `column` is the 0-based index into {@link BUCHUNGSSTAPEL_COLUMNS}. Never throws:
+ * the value is not checked here (see {@link checkDatevField}).
+ */
 export function formatDatevField(value: string, column: number): string {
   if (value === '') return '';
   return NUMERIC_COLUMNS.has(column) ? value : `"${value.replaceAll('"', '""')}"`;
 }
 
-/** File name of one period's Buchungsstapel: `EXTF_Buchungsstapel_<YYYYMM>_<job>.csv`. */
+/**
+ * File name of one period's Buchungsstapel: `EXTF_Buchungsstapel_<YYYYMM>_<job>.csv` (the `EXTF_`
+ * prefix DATEV's import expects; erp-apis.md §8). Plain concatenation: it neither checks `period`
+ * nor makes `jobId` safe for a file system (the connector checks the job id first with
+ * `@ledgerport/file-kit`'s `checkJobFileId`).
+ */
 export function buchungsstapelFileName(period: string, jobId: string): string {
   return `EXTF_Buchungsstapel_${period}_${jobId}.csv`;
 }
@@ -23,7 +33,12 @@ export function buchungsstapelFileName(period: string, jobId: string): string {
  * column headings exactly, then one line per booking; `;` separators, CRLF, Windows-1252 bytes.
  * Deterministic for a given `createdAt`.
  *
+ * @param config - the parsed connector configuration (header fields: Beraternummer, SKR, …).
+ * @param period - the booking period `YYYYMM`.
  * @param bookings - the period's bookings (their fields already checked against DATEV's rules).
+ * @param createdAt - header field 6 (`YYYYMMDDHHMMSSFFF`, UTC).
+ * @returns the file as text and as Windows-1252 bytes. Does not throw on content: a character
+ *   Windows-1252 lacks would be written as `?`, which is why fields are checked before staging.
  */
 export function writeBuchungsstapel(
   config: DatevConfig,

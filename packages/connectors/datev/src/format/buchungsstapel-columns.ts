@@ -12,6 +12,11 @@ const zusatz = Array.from({ length: 20 }, (_, i) => [
   `Zusatzinformation- Inhalt ${i + 1}`,
 ]).flat();
 
+/**
+ * The 125 column headings of the Buchungsstapel (format version 13), in DATEV's field order: line 2
+ * of every file written by {@link writeBuchungsstapel}, and what {@link readBuchungsstapel} expects.
+ * Index `i` is DATEV field number `i + 1` (DATEV EXTF Buchungsstapel field list; erp-apis.md §8).
+ */
 export const BUCHUNGSSTAPEL_COLUMNS: readonly string[] = [
   'Umsatz (ohne Soll/Haben-Kz)',
   'Soll/Haben-Kennzeichen',
@@ -86,7 +91,10 @@ export const BUCHUNGSSTAPEL_COLUMNS: readonly string[] = [
   'Abw. Skontokonto',
 ];
 
-/** 0-based positions of the columns Ledgerport fills. */
+/**
+ * 0-based positions in {@link BUCHUNGSSTAPEL_COLUMNS} of the columns Ledgerport fills (DATEV field
+ * number minus one: `umsatz` is field 1, `kost1` field 37; DATEV EXTF Buchungsstapel field list).
+ */
 export const COLUMN = {
   umsatz: 0,
   sollHaben: 1,

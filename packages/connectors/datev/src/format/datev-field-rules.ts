@@ -26,8 +26,12 @@ export const DATEV_FIELD_RULES: Readonly<Record<string, RegExp>> = {
 /**
  * Checks `value` against DATEV's rule for `field` and Windows-1252, before anything is written.
  *
+ * @param field - a key of {@link DATEV_FIELD_RULES} (the DATEV field name, e.g. `Belegfeld 1`).
+ * @param value - the text to write, without quotes.
+ * @param fix - optional advice appended to the error message (e.g. which config key to change).
  * @returns the value, unchanged.
  * @throws ItemError `validation_failure` naming the DATEV field, the value (cut to 40 characters) and the rule.
+ * @throws Error when `field` has no rule in {@link DATEV_FIELD_RULES} (a programming error).
  */
 export function checkDatevField(
   field: keyof typeof DATEV_FIELD_RULES & string,
