@@ -11,7 +11,9 @@ import { sieManifest } from './sie-manifest';
 
 /**
  * File name of a job's SIE file for one wallet currency: `<job id>.si` for the configured ledger
- * currency, `<job id>-<CUR>.si` for any other (a SIE file has one currency, `#VALUTA`).
+ * currency, `<job id>-<CUR>.si` for any other (a SIE file has one currency, `#VALUTA`; SIE 4B).
+ * `currency` and `ledgerCurrency` are ISO 4217 codes. Plain concatenation: the connector checks the
+ * job id with `@ledgerport/file-kit`'s `checkJobFileId` before any file name is built.
  */
 export const sieFileName = (jobId: string, currency: string, ledgerCurrency: string): string =>
   currency === ledgerCurrency ? `${jobId}.si` : `${jobId}-${currency}.si`;
@@ -19,7 +21,11 @@ export const sieFileName = (jobId: string, currency: string, ledgerCurrency: str
 /** File name of a job's receipt manifest: `<job id>.receipts.json`. */
 export const sieReceiptManifestName: (jobId: string) => string = receiptManifestName;
 
-/** `<series><number>` for a numbered voucher (`A12`), `<series>-<reference>` when the importer numbers it. */
+/**
+ * The externalId reported to Pleo for a staged voucher: `<series><number>` for a numbered voucher
+ * (`A12`), `<series>-<key>` when `number` is `''` (the importer numbers it; `key` is the entry's
+ * idempotency key, see {@link voucherKey}). Never throws.
+ */
 export function sieExternalId(series: string, number: string, key: string): string {
   return number === '' ? `${series}-${key}` : `${series}${number}`;
 }

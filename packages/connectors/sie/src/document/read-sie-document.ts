@@ -4,7 +4,11 @@ import { computeKsumma } from '../format/ksumma';
 import { type SieToken, tokenizeSieLine } from '../format/sie-field';
 import type { SieDimension, SieDocument, SieObject, SieTransaction, SieVoucher } from './sie-document';
 
-/** A SIE file that is not well-formed, unbalanced, or fails its `#KSUMMA`; `line` is 1-based. */
+/**
+ * Thrown by {@link readSieDocument} for a SIE file that is not well-formed, has an unbalanced `#VER`,
+ * or fails its `#KSUMMA` (SIE filformat Utgåva 4B, §8.5). `line` is the 1-based file line, or
+ * `undefined` when the problem is the file as a whole; the message then starts with `line <n>: `.
+ */
 export class SieReadError extends Error {
   override readonly name = 'SieReadError';
   constructor(

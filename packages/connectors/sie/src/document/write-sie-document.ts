@@ -43,7 +43,11 @@ function voucherRecord(voucher: SieVoucher): SieRecord {
  * exponent: 2 for SEK). Deterministic: the same document gives the same bytes. Fields must already be CP437-representable
  * (the voucher builder ensures it).
  *
- * @returns `{ text, bytes, ksumma }`: the file as text, as CP437 bytes, and its checksum.
+ * @returns `{ text, bytes, ksumma }`: the file as text, as CP437 bytes, and its checksum (unsigned
+ *   CRC-32, see {@link computeKsumma}).
+ * @throws ItemError `validation_failure` (from core's `formatMinorUnits`) when an amount is not an
+ *   integer number of minor units or `document.currency` is not a known ISO 4217 code. A character
+ *   CP437 lacks is not an error here: it would be written as `?`.
  */
 export function writeSieDocument(document: SieDocument): { text: string; bytes: Uint8Array; ksumma: number } {
   const checked: SieRecord[] = [

@@ -11,7 +11,7 @@ export function encodeCp437(text: string): Uint8Array {
   return new Uint8Array(iconv.encode(text, SIE_ENCODING));
 }
 
-/** Decodes CP437 bytes to text. */
+/** Decodes CP437 bytes to text. Every byte has a CP437 character, so it never throws. */
 export function decodeCp437(bytes: Uint8Array): string {
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), SIE_ENCODING);
 }

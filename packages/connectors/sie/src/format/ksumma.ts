@@ -19,7 +19,10 @@ function ksummaRecordText(tokens: readonly SieToken[]): string {
 /**
  * `#KSUMMA` value of the records between the two `#KSUMMA` records: the standard CRC-32 (reflected
  * polynomial 0xEDB88320, init and final XOR 0xFFFFFFFF, i.e. zlib `crc32`, via the `crc-32` library)
- * over the concatenation of {@link ksummaRecordBytes} of every record, as an unsigned decimal.
+ * over the concatenation of {@link ksummaRecordBytes} of every record, as an unsigned 32-bit integer
+ * (0 to 4 294 967 295; written in decimal after `#KSUMMA`). Never throws.
+ *
+ * @param records - each record's tokens, label first (as `tokenizeSieLine` returns them).
  */
 export function computeKsumma(records: readonly (readonly SieToken[])[]): number {
   return CRC32.buf(encodeCp437(records.map(ksummaRecordText).join(''))) >>> 0;

@@ -29,6 +29,7 @@ function checkStructural(value: string, field: string, pattern: RegExp, fix: str
 /**
  * The key a voucher's text starts with: the entry's `idempotencyKey` (Pleo `accountingEntryId`). The
  * connector finds already-written vouchers by it when a job's file exists (see the README, "Idempotency").
+ * Returns the text up to its first space (the whole text when it has none; `''` for `''`); never throws.
  */
 export function voucherKey(text: string): string {
   return text.split(' ', 1)[0] ?? '';
