@@ -2,9 +2,13 @@ import type { ExportJobV3 } from '@ledgerport/pleo';
 
 /** Structured logger. Every implementation Ledgerport hands out redacts secret values. */
 export interface Logger {
+  /** Logs `message` at debug level with optional structured `fields` (JSON-serialisable values). */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Logs at info level; see {@link Logger.debug}. */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Logs at warn level; see {@link Logger.debug}. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Logs at error level; see {@link Logger.debug}. Must not throw. */
   error(message: string, fields?: Record<string, unknown>): void;
   /** A logger that adds `fields` to every line. */
   child(fields: Record<string, unknown>): Logger;
@@ -12,6 +16,7 @@ export interface Logger {
 
 /** Source of the current time; injectable so tests control expiry, periods and token lifetimes. */
 export interface Clock {
+  /** The current instant (a `Date`; connectors format it as ISO 8601 / `YYYY-MM-DD` where needed). */
   now(): Date;
 }
 
@@ -27,6 +32,7 @@ export interface SecretsAccessor {
 export interface StoredCredential {
   /** Increases by one on every successful write. */
   readonly version: number;
+  /** The credential's fields, e.g. `{ accessToken, refreshToken, expiresAt }` (secret: never log it). */
   readonly value: Readonly<Record<string, string>>;
   /** ISO 8601 timestamp of the last write. */
   readonly updatedAt: string;
@@ -37,6 +43,7 @@ export interface StoredCredential {
  * same tenant's token never lose the newest refresh token (Xero and Fortnox rotate refresh tokens).
  */
 export interface CredentialsStore {
+  /** The current credential under `key` (e.g. `<connector>:<companyId>`), or `undefined` when none was written. */
   get(key: string): Promise<StoredCredential | undefined>;
   /**
    * Replaces the credential iff its current version equals `expectedVersion` (`undefined` = must not
@@ -60,12 +67,15 @@ export interface ConnectorContext<Config = unknown> {
   readonly job: ExportJobV3;
   /** The company's connector configuration, already parsed by the connector's `configSchema`. */
   readonly config: Config;
+  /** The company's secrets (by name, e.g. `clientSecret`); values are redacted from logs and errors. */
   readonly secrets: SecretsAccessor;
   /** Logger that redacts the connector's `secretFields` and every secret value. */
   readonly logger: Logger;
   /** Aborted when the job is canceled or the process shuts down; pass it to every request. */
   readonly signal: AbortSignal;
+  /** Source of "now" (default the wall clock); use it instead of `new Date()` so tests control time. */
   readonly clock: Clock;
+  /** Store for rotating OAuth tokens, shared by every replica (default in memory). */
   readonly credentials: CredentialsStore;
   /** Per-job memo for reference data (accounts, tax rates, lock dates) shared between calls of one job run. */
   readonly cache: Map<string, unknown>;

@@ -48,11 +48,15 @@ export interface RateLimits {
  * limits the core must respect. Checked by the testkit's "manifest sanity" suite.
  */
 export interface ConnectorManifest {
+  /** Name shown to users, e.g. `Xero`, `SIE 4I file`. */
   readonly displayName: string;
   /** Link to the ERP's API or file-format documentation. */
   readonly docsUrl: string;
+  /** How the connector authenticates (see {@link ConnectorAuthMode}). */
   readonly authMode: ConnectorAuthMode;
+  /** The ERP's published limits; absent for file formats and ERPs without published limits. */
   readonly rateLimits?: RateLimits | undefined;
+  /** Receipt upload capabilities (see {@link AttachmentLimits}). */
   readonly attachments: AttachmentLimits;
   /** Pleo item types this connector can book. */
   readonly entryTypes: readonly ExportItemType[];

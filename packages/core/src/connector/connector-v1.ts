@@ -9,6 +9,7 @@ import type { ConnectorManifest } from './connector-manifest';
 
 /** A problem that makes the whole job unprocessable (fails it early: `started`, then `failed`). */
 export interface JobIssue {
+  /** The `ExportJobFailureReasonType` the job fails with (pleo-export-api.md §5.1). */
   readonly reason: JobFailureReason;
   /** Actionable, user-safe message (becomes `failureReason`), e.g. "Account 6010 is missing: add it in Xero or change the category". */
   readonly message: string;
@@ -16,8 +17,11 @@ export interface JobIssue {
 
 /** A problem with one entry: that item fails, the others go on. */
 export interface EntryIssue {
+  /** Pleo `accountingEntryId` of the item that fails. */
   readonly accountingEntryId: string;
+  /** The `ExportJobItemFailureReasonType` the item fails with (pleo-export-api.md §5.2). */
   readonly reason: ItemFailureReason;
+  /** Actionable, user-safe message naming the field and the fix (no secrets). */
   readonly message: string;
   /** Field path the issue is about, e.g. `lines[0].account`. */
   readonly field?: string | undefined;
@@ -25,7 +29,9 @@ export interface EntryIssue {
 
 /** Result of {@link ConnectorV1.validate}. */
 export interface ValidationReport {
+  /** Problems that fail the whole job; empty when the job can run. */
   readonly jobIssues: readonly JobIssue[];
+  /** Problems that fail single entries; the others are still posted. */
   readonly entryIssues: readonly EntryIssue[];
   /**
    * Last locked date in the ERP (ISO `YYYY-MM-DD`, inclusive), when it has lock dates / closed periods.
@@ -46,7 +52,9 @@ export interface PostResult {
 
 /** A posted entry, handed to `attach`. */
 export interface PostedEntry {
+  /** The entry as it was posted. */
   readonly entry: AccountingEntry;
+  /** What `postEntry` (or `postEntries`) returned for it. */
   readonly result: PostResult;
 }
 
@@ -56,6 +64,7 @@ export interface AttachmentFile {
   readonly fileName: string;
   /** MIME type (Pleo `files[].type`, checked against the bytes' magic number). */
   readonly mimeType: string;
+  /** The file's content (size in bytes = `bytes.byteLength`, within `manifest.attachments.maxBytes`). */
   readonly bytes: Uint8Array;
   /** 0-based position in the entry's `files[]` (upload order is preserved). */
   readonly index: number;
@@ -68,6 +77,7 @@ export type BatchPostOutcome =
 
 /** Summary handed to `commitJob` for `per_job` connectors. */
 export interface JobCommit {
+  /** The export job being committed. */
   readonly job: ExportJobV3;
   /** Entries posted in this run, in posting order. */
   readonly posted: readonly PostedEntry[];
@@ -85,9 +95,11 @@ export interface JobCommit {
  * @typeParam Config - output type of `configSchema`.
  */
 export interface ConnectorV1<Config = unknown> {
+  /** Contract version; `'v1'` for this interface. */
   readonly specificationVersion: 'v1';
   /** Stable id, e.g. `xero`, `sie`; the runner's config refers to connectors by it. */
   readonly id: string;
+  /** What the connector supports and how it must be driven (see {@link ConnectorManifest}). */
   readonly manifest: ConnectorManifest;
   /** zod schema of the per-company configuration; errors must name the field. */
   readonly configSchema: z.ZodType<Config>;
@@ -143,7 +155,10 @@ export interface ConnectorV1<Config = unknown> {
 /** Any connector version the core can run. */
 export type Connector<Config = unknown> = ConnectorV1<Config>;
 
-/** Identity helper that type-checks a connector object against the v1 contract. */
+/**
+ * Identity helper that type-checks a connector object against the v1 contract (architecture.md, "The
+ * Connector interface"): returns `connector` unchanged; never throws.
+ */
 export function defineConnector<Config>(connector: ConnectorV1<Config>): ConnectorV1<Config> {
   return connector;
 }

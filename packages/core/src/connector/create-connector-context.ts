@@ -19,7 +19,7 @@ export interface CreateConnectorContextOptions<Config> {
   readonly credentials?: CredentialsStore;
 }
 
-/** The wall clock. */
+/** The wall clock: `now()` returns `new Date()`. Default {@link Clock} of contexts and runs. */
 export const systemClock: Clock = { now: () => new Date() };
 
 /**

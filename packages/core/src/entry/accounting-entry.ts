@@ -44,6 +44,7 @@ export interface LineTax {
   readonly code: string | null;
   /** Rate as a decimal fraction (0.25 = 25 %), as Pleo sends it. */
   readonly rate: number;
+  /** Pleo `TaxTypeV3`: VAT included in, added to, or reverse-charged on the net amount (pleo-export-api.md §4). */
   readonly type: 'inclusive' | 'exclusive' | 'reverse';
   /** VAT amount, integer minor units of the entry currency. */
   readonly amount: number;
@@ -55,15 +56,19 @@ export interface JournalLine {
   readonly account: string;
   /** ERP-internal account identifier when Pleo has one (`account.identifier`). */
   readonly accountIdentifier?: string | undefined;
+  /** Debit or credit; derived by core from the item type, never from the amount's sign. */
   readonly side: EntrySide;
   /** Positive integer, minor units of {@link JournalLine.currency} (e.g. 12500 = 125.00 SEK; JPY has 0 decimals). */
   readonly amount: number;
   /** ISO 4217 code; always the entry currency (Pleo wallet currency). */
   readonly currency: string;
+  /** What the line stands for (see {@link LineRole}). */
   readonly role: LineRole;
+  /** Line text: the entry's {@link AccountingEntryBase.description} on expense lines; `undefined` when empty. */
   readonly description?: string | undefined;
   /** On `expense` lines: the VAT treatment; on VAT lines: the VAT code they belong to. */
   readonly tax?: LineTax | undefined;
+  /** Dimension values of the line (tags, team); empty when none. */
   readonly dimensions: readonly Dimension[];
   /** The amount in the supplier's currency, when it differs from the wallet currency (informational). */
   readonly supplierAmount?: { readonly amount: number; readonly currency: string } | undefined;
@@ -73,10 +78,15 @@ export interface JournalLine {
 
 /** Counterparty of a supplier invoice (Pleo `vendor`, or the legacy `supplier`). */
 export interface EntryVendor {
+  /** `vendor.name`, else `supplier.name`, else `supplier.code`; never empty. */
   readonly name: string;
+  /** `vendor.code` / `supplier.code`. */
   readonly code?: string | undefined;
+  /** The vendor's id in the ERP: `vendor.externalId`, or legacy `supplier.account`. */
   readonly externalId?: string | undefined;
+  /** ISO 3166-1 alpha-2 country code. */
   readonly country?: string | undefined;
+  /** VAT / tax registration number (`vendor.taxRegistrationNumber`, legacy `supplier.taxIdentifier`). */
   readonly taxRegistrationNumber?: string | undefined;
 }
 
@@ -84,11 +94,15 @@ export interface EntryVendor {
 export interface AccountingEntryBase {
   /** Key connectors use to make posting idempotent: Pleo `accountingEntryId`. */
   readonly idempotencyKey: string;
+  /** Pleo's `accountingEntryId` (UUID) of the export item. */
   readonly accountingEntryId: string;
   /** Pleo's "book ID" (`additionalInformation.reconciliationId`), the external reference. */
   readonly reconciliationId: string | undefined;
+  /** Pleo `ExportItemTypeV3` (`card_purchase`, `invoice`, `refund`, …). */
   readonly type: ExportItemType;
+  /** Pleo `ExportItemSubTypeV3`, or `null`. */
   readonly subType: ExportItemSubType | null;
+  /** Pleo `bookkeeping.method`, or `null` for legacy items (treated as `journal`; pleo-export-api.md §6). */
   readonly bookkeepingMethod: BookkeepingMethod | null;
   /** Transaction date, ISO 8601 calendar date (`YYYY-MM-DD`, UTC) from `item.date`. */
   readonly date: string;
@@ -104,12 +118,17 @@ export interface AccountingEntryBase {
   readonly grossAmount: number;
   /** Balanced lines. */
   readonly lines: readonly JournalLine[];
+  /** Pleo `supplier.name` (the merchant), when not empty. */
   readonly supplierName: string | undefined;
+  /** Pleo `user.name` (the employee), when not empty. */
   readonly userName: string | undefined;
+  /** Pleo `note`, when not empty. */
   readonly note: string | undefined;
+  /** The counterparty (see {@link EntryVendor}), when Pleo identifies one. */
   readonly vendor: EntryVendor | undefined;
   /** Receipts to attach, in upload order. URLs expire 24 h after the item was fetched. */
   readonly files: readonly ExportItemFile[];
+  /** Draft or posted, from `MapOptions.postingMode` (default `draft`). */
   readonly postingMode: PostingMode;
   /** Deep link back to the expense in Pleo's web app (`_links.web.exportItem`), when present. */
   readonly pleoUrl: string | undefined;
@@ -123,6 +142,7 @@ export interface AccountingEntryBase {
  * `direct_reimbursement`, `external_reimbursement`: debit payable, credit contra, with `vendor` set).
  */
 export interface JournalEntry extends AccountingEntryBase {
+  /** Discriminant of {@link AccountingEntry}. */
   readonly kind: 'journal';
 }
 
@@ -132,13 +152,20 @@ export interface JournalEntry extends AccountingEntryBase {
  * credit contra). Each balances on its own.
  */
 export interface SupplierInvoiceEntry extends AccountingEntryBase {
+  /** Discriminant of {@link AccountingEntry}. */
   readonly kind: 'supplier_invoice';
+  /** The vendor (required for accounts payable). */
   readonly vendor: EntryVendor;
+  /** `additionalInformation.invoiceInformation.invoiceNumber`, when not empty. */
   readonly invoiceNumber: string | undefined;
-  /** ISO `YYYY-MM-DD`. */
+  /** Invoice date, ISO `YYYY-MM-DD` (`invoiceInformation.invoiceDate`, else the transaction date). */
   readonly invoiceDate: string;
-  /** ISO `YYYY-MM-DD`. */
+  /** Due date, ISO `YYYY-MM-DD`, when Pleo has one. */
   readonly dueDate: string | undefined;
+  /**
+   * The payment Pleo already made, when the item moved wallet money: `date` is the entry's
+   * `postingDate` (ISO `YYYY-MM-DD`); `lines` debit the payable and credit the contra account.
+   */
   readonly payment: { readonly date: string; readonly lines: readonly JournalLine[] } | undefined;
 }
 

@@ -5,7 +5,16 @@ import type { MapOptions } from '../entry/map-options';
 import type { ItemFailureReason, JobFailureReason } from '../errors/failure-reasons';
 import type { ExportStore } from '../store/export-store';
 
-/** Typed progress events for CLIs and metrics, emitted in order. */
+/**
+ * Typed progress events for CLIs and metrics, emitted in order through
+ * {@link RunExportJobOptions.onProgress}:
+ * - `job_started`: `totalItems` is the job's `numberOfItems`; `resumed` is true when the job was
+ *   already `in_progress` (no `started` event sent again; pleo-export-api.md §3.1);
+ * - `entry_posted` / `entry_failed`: one accounting entry's outcome (`externalId` is the ERP's id;
+ *   `reason` an `ExportJobItemFailureReasonType`, `message` the user-facing text, no secrets);
+ * - `batch_reported`: one `PUT …/items` accepted `count` outcomes (at most 100; §3.2);
+ * - `job_finished`: last event, with the {@link ExportJobOutcome}.
+ */
 export type ExportProgressEvent =
   | {
       readonly type: 'job_started';
@@ -29,8 +38,9 @@ export type ExportProgressEvent =
   | { readonly type: 'batch_reported'; readonly jobId: string; readonly count: number }
   | { readonly type: 'job_finished'; readonly outcome: ExportJobOutcome };
 
-/** Final result of {@link runExportJob}. */
+/** Final result of {@link runExportJob} (job lifecycle: pleo-export-api.md §3.1). */
 export interface ExportJobOutcome {
+  /** The Pleo export job id. */
   readonly jobId: string;
   /**
    * The final event sent to Pleo (or found on the job when it was already final), or `interrupted`:
@@ -38,9 +48,13 @@ export interface ExportJobOutcome {
    * stays `in_progress` for a resume.
    */
   readonly status: 'completed' | 'completed_with_errors' | 'failed' | 'interrupted';
+  /** With status `failed`: the `ExportJobFailureReasonType` sent (pleo-export-api.md §5.1). */
   readonly failureReasonType?: JobFailureReason | undefined;
+  /** With status `failed`: the user-facing reason text sent with it (no secrets). */
   readonly failureReason?: string | undefined;
+  /** Items that became `successful` in this run (a count of accounting entries). */
   readonly successful: number;
+  /** Items that became `failed` in this run. */
   readonly failed: number;
   /** Items already final before this run (resume). */
   readonly skipped: number;
@@ -52,7 +66,9 @@ export interface ExportJobOutcome {
 
 /** Options of {@link runExportJob}. */
 export interface RunExportJobOptions<Config = unknown> {
+  /** The Export API client (`@ledgerport/pleo`'s `createPleoClient`). */
   readonly pleo: PleoClient;
+  /** The connector that posts the entries to the ERP. */
   readonly connector: Connector<Config>;
   /** The job (as listed) or its id. */
   readonly job: ExportJobV3 | string;
@@ -60,15 +76,24 @@ export interface RunExportJobOptions<Config = unknown> {
   readonly config: unknown;
   /** Secret values by name (e.g. `clientSecret`); redacted from every log line and error. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Options of {@link mapExportItem} (contra accounts, VAT accounts, period strategy, …). */
   readonly mapping?: MapOptions;
+  /** Store for rotating OAuth tokens; default in memory (see {@link CredentialsStore}). */
   readonly credentials?: CredentialsStore;
   /** Write-ahead journal; default in memory (no crash safety across processes). */
   readonly store?: ExportStore;
+  /** Stops the run when aborted; see {@link RunExportJobOptions.onAbort}. */
   readonly signal?: AbortSignal;
+  /** Where log lines go (wrapped so secrets are redacted); default none. */
   readonly logger?: Logger;
+  /** Source of "now"; default the wall clock. */
   readonly clock?: Clock;
+  /** Receives each {@link ExportProgressEvent}, in order. */
   readonly onProgress?: (event: ExportProgressEvent) => void;
-  /** Retries of retryable connector errors: attempts per entry and the job's total retry time budget. */
+  /**
+   * Retries of retryable connector errors: attempts per entry and the job's total retry time budget,
+   * delays in milliseconds (defaults {@link DEFAULT_RETRY_SETTINGS}).
+   */
   readonly retry?: {
     readonly maxAttempts?: number;
     readonly budgetMs?: number;

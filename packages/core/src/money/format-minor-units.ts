@@ -17,7 +17,9 @@ export interface DecimalFormat {
  *
  * @param amount - integer minor units (a safe-integer `number` or a `bigint`); negative keeps the `-`.
  * @param currency - ISO 4217 code; its exponent comes from {@link currencyExponent}.
- * @throws ItemError `validation_failure` when `amount` is not an integer or the currency is unknown.
+ * @throws ItemError `validation_failure` when `amount` is not an integer or the currency is unknown;
+ *   `invalid_configuration` (field `thousandsSeparator`) when the separators are equal or the
+ *   thousands separator contains a digit.
  */
 export function formatMinorUnits(
   amount: number | bigint,

@@ -13,7 +13,8 @@ import { assertDistinctSeparators, type DecimalFormat } from './format-minor-uni
  * @param field - field path named in errors (default `amount`).
  * @throws ItemError `validation_failure` naming `field` when the text is not a decimal number, has more
  *   significant decimals than the currency allows, or exceeds `Number.MAX_SAFE_INTEGER` minor units;
- *   or when the currency is unknown.
+ *   or when the currency is unknown; ItemError `invalid_configuration` (field `thousandsSeparator`)
+ *   when the separators in `format` are equal or the thousands separator contains a digit.
  */
 export function parseDecimalToMinorUnits(
   text: string,

@@ -8,7 +8,7 @@ export interface LogLine {
   readonly fields: Record<string, unknown>;
 }
 
-/** A logger that drops everything. */
+/** A {@link Logger} that drops everything; `child` returns `noopLogger` itself. Default logger of runs. */
 export const noopLogger: Logger = {
   debug() {},
   info() {},

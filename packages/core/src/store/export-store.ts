@@ -1,6 +1,11 @@
 import type { ItemFailureReason, JobFailureReason } from '../errors/failure-reasons';
 
-/** Final outcome of one entry as recorded before it is reported to Pleo. */
+/**
+ * Final outcome of one entry as recorded before it is reported to Pleo; the fields become an
+ * `UpdateExportJobItemV3` (pleo-export-api.md §3.2): `externalId`/`externalUrl` are the ERP's
+ * document id and link, `exportedAt` an ISO 8601 timestamp; `reason` an
+ * `ExportJobItemFailureReasonType` with its user-facing `message`.
+ */
 export type EntryOutcome =
   | {
       readonly status: 'successful';
@@ -10,22 +15,29 @@ export type EntryOutcome =
     }
   | { readonly status: 'failed'; readonly reason: ItemFailureReason; readonly message: string };
 
-/** One entry's durable record. */
+/** One entry's durable record in an {@link ExportStore}. */
 export interface EntryRecord {
+  /** The Pleo export job id. */
   readonly jobId: string;
+  /** Pleo's `accountingEntryId` of the item. */
   readonly accountingEntryId: string;
   /** `intent`: a post was started (outcome unknown until `outcome` is set). */
   readonly state: 'intent' | 'done';
+  /** Set once `state` is `done`. */
   readonly outcome?: EntryOutcome | undefined;
   /** Whether the outcome was accepted by Pleo (`PUT …/items`). */
   readonly reported: boolean;
 }
 
-/** The final job event as recorded before it is sent. */
+/** The final job event as recorded before it is sent (`POST /v3/export-job-events`, pleo-export-api.md §3.1). */
 export interface FinalEventRecord {
+  /** The `ExportJobEventType` to send. */
   readonly event: 'completed' | 'completed_with_errors' | 'failed';
+  /** With `failed`: the `ExportJobFailureReasonType` (§5.1). */
   readonly failureReasonType?: JobFailureReason | undefined;
+  /** With `failed`: the user-facing reason text. */
   readonly failureReason?: string | undefined;
+  /** Whether Pleo accepted the event. */
   readonly sent: boolean;
 }
 
@@ -36,6 +48,7 @@ export interface FinalEventRecord {
  * All methods must be durable when their promise resolves.
  */
 export interface ExportStore {
+  /** The entry's record, or `undefined` when nothing was recorded for it. */
   getEntry(jobId: string, accountingEntryId: string): Promise<EntryRecord | undefined>;
   /** Records that a post of this entry is about to start. */
   recordIntent(jobId: string, accountingEntryId: string): Promise<void>;
@@ -53,6 +66,8 @@ export interface ExportStore {
   listUnreported(jobId: string): Promise<readonly EntryRecord[]>;
   /** Records the final event to send; returns the stored record (the first one recorded wins). */
   recordFinalEvent(jobId: string, event: Omit<FinalEventRecord, 'sent'>): Promise<FinalEventRecord>;
+  /** Marks the recorded final event as accepted by Pleo. */
   markFinalEventSent(jobId: string): Promise<void>;
+  /** The recorded final event, or `undefined` when none was recorded. */
   getFinalEvent(jobId: string): Promise<FinalEventRecord | undefined>;
 }
