@@ -21,7 +21,12 @@ export interface OutputFileSystem {
 
 const isNotFound = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
-/** {@link OutputFileSystem} on the local disk (`node:fs` + `write-file-atomic`). */
+/**
+ * {@link OutputFileSystem} on the local disk (`node:fs` + `write-file-atomic`, fsync on). `readFile` and
+ * `listDirectory` treat a missing path (`ENOENT`) as "no file" / "no entries"; every other failure
+ * rejects with Node's system error (`EACCES`, `EISDIR`, …). `checkWritableDirectory` rejects with
+ * Node's error for a missing or read-only directory and a plain `Error` when the path is a file.
+ */
 export const nodeOutputFileSystem: OutputFileSystem = {
   async readFile(path) {
     try {

@@ -6,6 +6,7 @@
 export type ReceiptManifestEntry<Owner extends object = Record<string, string>> = Owner & {
   /** File name beside the job's files. */
   readonly file: string;
+  /** MIME type of the receipt (Pleo `files[].type`), e.g. `application/pdf`. */
   readonly mimeType: string;
   /** Size in bytes. */
   readonly bytes: number;
@@ -13,7 +14,10 @@ export type ReceiptManifestEntry<Owner extends object = Record<string, string>> 
   readonly sha256: string;
 };
 
-/** File name of a job's receipt manifest: `<job id>.receipts.json`. */
+/**
+ * File name of a job's receipt manifest: `<job id>.receipts.json`. Plain concatenation; the per-job
+ * sink checks the id with `checkJobFileId` first. Never throws.
+ */
 export const receiptManifestName = (jobId: string): string => `${jobId}.receipts.json`;
 
 /**
@@ -29,8 +33,10 @@ export function encodeReceiptManifest<Owner extends object>(
 
 /**
  * Reads a manifest written by {@link encodeReceiptManifest}; a manifest without `receipts` yields `[]`.
+ * The entries are returned as parsed, not validated: a hand-edited manifest with wrong field types is
+ * passed through as is.
  *
- * @throws `SyntaxError` when the bytes are not JSON.
+ * @throws `SyntaxError` when the bytes are not JSON (UTF-8).
  */
 export function decodeReceiptManifest<Owner extends object>(
   bytes: Uint8Array,
