@@ -29,18 +29,28 @@ export type EnteredFault = { readonly fault: MemoryFault; readonly commit: boole
  * queue. Not safe across processes; one ledger per tenant.
  */
 export interface MemoryLedger {
+  /** {@link MemoryLedgerOptions.name}: the `ledgerName` the connector must be configured with, if any. */
   readonly name: string | undefined;
+  /** {@link MemoryLedgerOptions.apiKey}: the key the connector must present, if any (a secret). */
   readonly apiKey: string | undefined;
+  /** GL account codes that exist, or `undefined` when every account is accepted. */
   readonly chartOfAccounts: ReadonlySet<string> | undefined;
+  /** Last locked date, ISO `YYYY-MM-DD` inclusive, or `undefined` for no lock. */
   readonly lockedThrough: string | undefined;
+  /** How long a `timeout` fault hangs, in milliseconds. */
   readonly timeoutMs: number;
   /** Vouchers in creation order (copies are not made: treat as read-only). */
   documents(): readonly MemoryDocument[];
+  /** The voucher booked for an idempotency key (Pleo `accountingEntryId`), or `undefined`. */
   findByKey(idempotencyKey: string): MemoryDocument | undefined;
+  /** The voucher with this id (`MEM-000001`), or `undefined`. */
   findById(externalId: string): MemoryDocument | undefined;
   /** State-changing calls since the last reset. */
   readonly writeCount: number;
-  /** Queues `fault` for the next `fault.times` (default 1) calls. */
+  /**
+   * Queues `fault` for the next `fault.times` (default 1) calls. Throws `RangeError` when `times` is
+   * not a positive integer.
+   */
   injectFault(fault: MemoryFault): void;
   /** Clears vouchers, faults and the write count (keeps name, key, chart, lock date). */
   reset(): void;
@@ -49,9 +59,13 @@ export interface MemoryLedger {
    * `afterCommit` timeouts are left in the queue for reads. Rejects with `signal.reason` on abort.
    */
   enter(kind: LedgerCallKind, signal: AbortSignal): Promise<EnteredFault | undefined>;
-  /** Allocates the next voucher id and stores the voucher built from it. */
+  /**
+   * Allocates the next voucher id (`MEM-` + 6 digits) and stores the voucher built from it. Does not
+   * check the idempotency key: callers look it up with {@link MemoryLedger.findByKey} first (a second
+   * insert with the same key would shadow the first in `findByKey`).
+   */
   insert(build: (externalId: string) => MemoryDocument): MemoryDocument;
-  /** Adds or replaces (same `index`) an attachment of voucher `externalId`. */
+  /** Adds or replaces (same `index`) an attachment of voucher `externalId`; throws `Error` when no such voucher exists. */
   attach(externalId: string, attachment: MemoryAttachment): void;
 }
 
