@@ -17,10 +17,13 @@ import { configSecretValues } from './secret-values';
 export interface TestContextOptions {
   /** Secret values by name (`ctx.secrets`); all are redacted from the logger. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** `ctx.signal`; default a signal that never aborts. */
   readonly signal?: AbortSignal;
+  /** `ctx.clock`; default the wall clock (core's `systemClock`). */
   readonly clock?: Clock;
+  /** `ctx.credentials`; default a fresh in-memory store. */
   readonly credentials?: CredentialsStore;
-  /** Default: {@link canonicalJob}. */
+  /** The job (`ctx.job`, an Export API `ExportJobV3`); default {@link canonicalJob}. */
   readonly job?: ExportJobV3;
   /** Shared line buffer (the contract suites collect every line of every context here). */
   readonly lines?: LogLine[];

@@ -15,7 +15,10 @@ interface MatrixRow {
 /**
  * The standard HTTP → item failure-reason matrix (connector-kit's default table). Faults apply to 3
  * consecutive calls, so a connector that refreshes a token once or looks a document up first still
- * meets the fault on the call that matters.
+ * meets the fault on the call that matters. Each row is `{ name, fault: ErpFault, reasons, retryable,
+ * retryAfterMs? }`: `postEntry` must reject with an `ItemError` whose reason is one of `reasons`
+ * (`ExportJobItemFailureReasonType`, pleo-export-api.md §5.2; the first is the expected default), whose
+ * `retryable` matches, and, when set, whose `retryAfterMs` (milliseconds) equals the row's.
  */
 export const ERROR_MATRIX: readonly MatrixRow[] = [
   {
