@@ -7,7 +7,7 @@ export interface SandboxClock {
   /** The current instant. */
   now(): Date;
   /**
-   * Moves the clock forward by `ms` milliseconds (must be ≥ 0). With an injected `now` function the
+   * Moves the clock forward by `ms` milliseconds; throws `RangeError` unless `ms` is finite and ≥ 0. With an injected `now` function the
    * offset is added to what that function returns.
    */
   advance(ms: number): void;

@@ -4,8 +4,13 @@
  */
 import { SandboxApiError } from '../http/api-error';
 
-/** A fault rule. Without `method`/`path` it matches every request. */
+/**
+ * A fault rule. Without `method`/`path` it matches every request. The answer carries an
+ * `ExceptionInfo` body (`TOO_MANY_REQUESTS`, `INTERNAL_SERVER_ERROR`, `SERVICE_UNAVAILABLE`), as the
+ * Export API's error responses do (pleo-export-api.md §2.5).
+ */
 export interface FaultRule {
+  /** HTTP status to answer with. */
   status: 429 | 500 | 503;
   /** How many matching requests fail; default 1. `Infinity` fails all of them. */
   times?: number;

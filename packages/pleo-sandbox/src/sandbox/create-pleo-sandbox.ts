@@ -32,9 +32,13 @@ export interface PleoSandboxOptions {
 
 /** Options of {@link PleoSandbox.createCompany}. */
 export interface CreateCompanyOptions {
+  /** The company id (a UUID); default a random UUID. */
   companyId?: string | undefined;
+  /** The API key clients send as the Basic user name; default a random `sandbox_…` key. */
   apiKey?: string | undefined;
+  /** An OAuth bearer token the sandbox also accepts for this company; default none. */
   bearerToken?: string | undefined;
+  /** Company name, kept on the company record (default `Sandbox ApS`); not used in any response. */
   name?: string | undefined;
 }
 
@@ -59,12 +63,16 @@ export interface PleoSandbox {
     port?: number | undefined;
     host?: string | undefined;
   }): Promise<{ url: string; close(): Promise<void> }>;
-  /** Registers a company; returns its id and API key (Basic username, empty password). */
+  /**
+   * Registers a company; returns its id and API key (Basic username, empty password; pleo-export-api.md §1).
+   * @throws SandboxUsageError when the company id, API key or bearer token is already in use.
+   */
   createCompany(o?: CreateCompanyOptions): { companyId: string; apiKey: string };
   /**
    * Creates a `pending` job over `items` for the company.
    * @throws SandboxApiError 409 `EXPORT_ALREADY_IN_PROGRESS` when the company has a running job;
-   *   SandboxUsageError for an unknown company or duplicate ids.
+   *   SandboxUsageError for an unknown company, duplicate ids, or an item whose `companyId` is not
+   *   `companyId`.
    */
   createJob(
     companyId: string,
@@ -74,7 +82,8 @@ export interface PleoSandbox {
   /**
    * Creates a company with one pending job over seed items (`items`, or `itemCount` generated
    * items — lazily, so 100,000 is cheap — or 64 generated items). `items` in the result is
-   * materialised on first access.
+   * materialised on first access. Given `items` get the new company's `companyId`.
+   * @throws SandboxUsageError as {@link PleoSandbox.createCompany} does.
    */
   seedCompany(o?: SeedCompanyOptions): {
     companyId: string;
@@ -84,9 +93,9 @@ export interface PleoSandbox {
   };
   /** The job as recorded (expiry applied first). @throws SandboxApiError 404 for an unknown job. */
   getJob(jobId: string): ExportJobV3;
-  /** Every item state of the job, in export order. */
+  /** Every item state of the job, in export order. @throws SandboxApiError 404 for an unknown job. */
   getJobItems(jobId: string): ExportJobItemV3[];
-  /** Every accepted event of the job, in order. */
+  /** Every accepted event of the job, in order (copies). @throws SandboxApiError 404 for an unknown job. */
   getEvents(jobId: string): CreateExportJobEvent[];
   /** Every handled request (method, path, status), in order. */
   requestLog: RequestLogEntry[];
