@@ -16,7 +16,9 @@ interface JobJournal {
  * - `recordIntent` on an entry that already has an outcome is ignored (the outcome stays);
  * - `recordOutcome` replaces an unreported outcome and marks it unreported again;
  * - `listUnreported` returns outcomes in the order they were recorded;
- * - `recordFinalEvent` keeps the first event recorded for a job and returns it.
+ * - `recordFinalEvent` keeps the first event recorded for a job and returns it;
+ * - `markFinalEventSent` rejects with an `Error` when no final event is recorded for the job (a
+ *   lifecycle bug: record before sending).
  *
  * Memory: one small record per entry of the job (about 150 bytes), nothing per item payload.
  */
