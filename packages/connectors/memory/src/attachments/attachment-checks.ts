@@ -11,6 +11,11 @@ const SIGNATURES: Readonly<Record<string, readonly number[]>> = {
  * Refuses a receipt the ledger cannot store, before anything is sent:
  * over `maxBytes` → `receipt_file_size_limit_exceeded`; a MIME type outside `mimeTypes`, or bytes whose
  * magic number does not match the declared type → `receipt_conversion_failure`. Neither is retryable.
+ *
+ * @param limits - `maxBytes` in bytes; `mimeTypes` accepted (only PDF, PNG and JPEG can pass, the
+ *   types whose magic number is known).
+ * @throws ItemError with one of those reasons (Export API `ExportJobItemFailureReasonType`,
+ *   pleo-export-api.md §5.2), field `files[<index>]`; returns nothing when the receipt is accepted.
  */
 export function checkAttachment(
   file: AttachmentFile,

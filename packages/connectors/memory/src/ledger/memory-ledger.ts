@@ -69,7 +69,10 @@ export interface MemoryLedger {
   attach(externalId: string, attachment: MemoryAttachment): void;
 }
 
-/** Creates an empty {@link MemoryLedger}. */
+/**
+ * Creates an empty {@link MemoryLedger} configured by `options` (see {@link MemoryLedgerOptions}).
+ * @throws RangeError when one of `options.faults` has a `times` that is not a positive integer.
+ */
 export function createMemoryLedger(options: MemoryLedgerOptions = {}): MemoryLedger {
   const byKey = new Map<string, MemoryDocument>();
   const byId = new Map<string, MemoryDocument>();
