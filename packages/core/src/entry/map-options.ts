@@ -1,6 +1,6 @@
 import type { PostingMode } from './accounting-entry';
 
-/** What to do with an entry dated in a locked / closed accounting period. */
+/** What to do with an entry dated in a locked / closed accounting period (pleo-export-api.md §6). */
 export type PeriodStrategy =
   /** Fail the item (`validation_failure`) naming the locked period. */
   | 'fail'
@@ -9,7 +9,8 @@ export type PeriodStrategy =
 
 /**
  * Company-level mapping settings (the runner's config; connectors may supply defaults via `mapOptions`).
- * Account codes are ERP GL account codes.
+ * Account codes are ERP GL account codes; dates ISO `YYYY-MM-DD`. Pleo's bookkeeping rules they feed:
+ * pleo-export-api.md §4 and §6.
  */
 export interface MapOptions {
   /** Fallback contra account per wallet currency (ISO 4217 → GL code) when `item.contraAccount` is null. */

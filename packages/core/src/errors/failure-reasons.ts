@@ -10,9 +10,9 @@ import {
   exportJobItemFailureReasonTypeSchema,
 } from '@ledgerport/pleo';
 
-/** One of the 15 job-level reasons sent with a `failed` job event (`failureReasonType`). */
+/** One of the 15 job-level reasons sent with a `failed` job event (`failureReasonType`; Export API spec `ExportJobFailureReasonType`, pleo-export-api.md §5.1). */
 export type JobFailureReason = ExportJobFailureReasonType;
-/** One of the 18 item-level reasons sent with a `failed` job item (`failureReasonType`). */
+/** One of the 18 item-level reasons sent with a `failed` job item (`failureReasonType`; Export API spec `ExportJobItemFailureReasonType`, pleo-export-api.md §5.2). */
 export type ItemFailureReason = ExportJobItemFailureReasonType;
 
 /** All job-level reasons, in spec order. */

@@ -55,7 +55,11 @@ export abstract class LedgerportError extends Error {
   }
 }
 
-/** An error that fails the whole export job with one of the 15 `ExportJobFailureReasonType` values. */
+/**
+ * An error that fails the whole export job with one of the 15 `ExportJobFailureReasonType` values
+ * (pleo-export-api.md §5.1; architecture.md, "Errors"). `reason` is sent as the job's
+ * `failureReasonType`, the message as its `failureReason`.
+ */
 export class JobError extends LedgerportError {
   readonly scope = 'job' as const;
   override readonly name = 'JobError';
@@ -71,7 +75,10 @@ export class JobError extends LedgerportError {
   }
 }
 
-/** An error that fails one accounting entry with one of the 18 `ExportJobItemFailureReasonType` values. */
+/**
+ * An error that fails one accounting entry with one of the 18 `ExportJobItemFailureReasonType` values
+ * (pleo-export-api.md §5.2; architecture.md, "Errors"); the other entries of the job go on.
+ */
 export class ItemError extends LedgerportError {
   readonly scope = 'item' as const;
   override readonly name = 'ItemError';
