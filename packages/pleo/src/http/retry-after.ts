@@ -1,7 +1,7 @@
 /** Parsing of the HTTP `Retry-After` header (RFC 9110 §10.2.3). */
 
 /**
- * Milliseconds to wait according to a `Retry-After` value: either delay-seconds (`"120"`) or an
+ * Milliseconds to wait according to a `Retry-After` value (RFC 9110 §10.2.3): either delay-seconds (`"120"`) or an
  * HTTP-date (`"Wed, 21 Oct 2026 07:28:00 GMT"`, measured against `now`; a past date gives 0).
  * Returns `undefined` for a missing or unparsable value; never throws. Delay-seconds become
  * `seconds × 1000`; the result is always a non-negative integer count of milliseconds.

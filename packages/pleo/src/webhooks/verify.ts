@@ -12,7 +12,7 @@ import {
 import { computeWebhookDigest, decodeWebhookSecret, signatureHeaderMatches } from './signature';
 import { PleoWebhookVerificationError } from './verification-error';
 
-/** Replay window: deliveries whose `webhook-timestamp` is further than this from now are rejected. */
+/** Replay window in seconds (5 minutes, the Standard Webhooks default): deliveries whose `webhook-timestamp` is further than this from now, either way, are rejected. */
 export const PLEO_WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 /** Request headers: a Fetch `Headers`, or a plain object such as Node's `IncomingHttpHeaders`. */
