@@ -8,7 +8,7 @@ import type { SandboxClock } from '../clock/sandbox-clock';
 import type { ExportItemFile } from '../model/pleo-types';
 import { variantOfFileId } from './receipt-catalog';
 
-/** How long an issued receipt URL stays valid. */
+/** How long an issued receipt URL stays valid, in milliseconds: 24 h (`files[].url`, pleo-export-api.md §4). */
 export const RECEIPT_URL_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
 /** Result of checking a presented receipt URL. */
