@@ -6,7 +6,7 @@ import { formatDatevAmount, parseDatevRate, toBaseCents } from '../format/datev-
 import { checkDatevField } from '../format/datev-field-rules';
 import type { DatevBooking } from './datev-booking';
 
-/** Longest Buchungstext (field 14). */
+/** Longest Buchungstext (field 14), in characters: 60 (DATEV EXTF Buchungsstapel field list; erp-apis.md §8). Longer descriptions are cut. */
 export const MAX_BUCHUNGSTEXT = 60;
 
 interface LineGroup {

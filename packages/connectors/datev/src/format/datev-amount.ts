@@ -13,7 +13,8 @@ const RATE = /^[1-9]\d{0,3},\d{2,6}$/;
  * @param amount - positive integer minor units (DATEV amounts are unsigned; the side is field 2).
  * @param field - the DATEV field named in errors (`Umsatz`, `Basis-Umsatz`).
  * @throws ItemError `validation_failure` naming `field` when the amount is negative, needs more than two
- *   decimals (e.g. 12.345 KWD), or has more than 10 integer digits.
+ *   decimals (e.g. 12.345 KWD), or has more than 10 integer digits; `validation_failure` (field
+ *   `currency`, from core's `currencyExponent`) when `currency` is not a known ISO 4217 code.
  */
 export function formatDatevAmount(amount: number, currency: string, field: string): string {
   const exponent = currencyExponent(currency);
@@ -77,8 +78,12 @@ export function parseDatevRate(rate: string, currency: string): DatevRate {
 }
 
 /**
- * Basis-Umsatz (field 5): the EUR amount of `amount` minor units of `currency` at `rate` (units per
- * EUR), rounded half-up to the cent, as integer euro cents.
+ * Basis-Umsatz (field 5, DATEV EXTF Buchungsstapel field list): the EUR amount of `amount` minor units
+ * of `currency` at `rate` (units per EUR), rounded half-up to the cent, as integer euro cents.
+ * Exact (BigInt arithmetic).
+ *
+ * @throws ItemError `validation_failure` (from core's `currencyExponent`) when `currency` is not a known
+ *   ISO 4217 code.
  */
 export function toBaseCents(amount: number, currency: string, rate: DatevRate): number {
   const exponent = currencyExponent(currency);
