@@ -4,7 +4,7 @@
  * {@link SieDocument.currency}: positive = debit, negative = credit. Dates are ISO `YYYY-MM-DD`.
  */
 
-/** An object (dimension value) on a transaction row: `{dimension "object"}`. */
+/** An object (dimension value) on a transaction row: `{dimension "object"}` (SIE filformat Utgåva 4B, `#TRANS` objektlista). */
 export interface SieObjectRef {
   /** SIE dimension number (`#DIM`), e.g. 1 = Kostnadsställe, 6 = Projekt in the SIE standard dimensions. */
   readonly dimension: number;
@@ -12,7 +12,7 @@ export interface SieObjectRef {
   readonly object: string;
 }
 
-/** `#TRANS kontonr {objektlista} belopp [transdat transtext]`. */
+/** `#TRANS kontonr {objektlista} belopp [transdat transtext]` (SIE filformat Utgåva 4B record `#TRANS`). */
 export interface SieTransaction {
   /** BAS account number (`kontonr`). */
   readonly account: string;
@@ -24,7 +24,7 @@ export interface SieTransaction {
   readonly text?: string | undefined;
 }
 
-/** `#VER serie vernr verdatum vertext regdatum` with its `#TRANS` rows; rows sum to exactly 0. */
+/** `#VER serie vernr verdatum vertext regdatum` with its `#TRANS` rows; rows sum to exactly 0 (SIE filformat Utgåva 4B record `#VER`). */
 export interface SieVoucher {
   /** Voucher series (`serie`), e.g. `A`. */
   readonly series: string;
@@ -39,13 +39,13 @@ export interface SieVoucher {
   readonly transactions: readonly SieTransaction[];
 }
 
-/** `#DIM dimensionsnr namn`. */
+/** `#DIM dimensionsnr namn` (SIE filformat Utgåva 4B record `#DIM`). */
 export interface SieDimension {
   readonly number: number;
   readonly name: string;
 }
 
-/** `#OBJEKT dimensionsnr objektkod objektnamn`. */
+/** `#OBJEKT dimensionsnr objektkod objektnamn` (SIE filformat Utgåva 4B record `#OBJEKT`). */
 export interface SieObject {
   readonly dimension: number;
   readonly object: string;

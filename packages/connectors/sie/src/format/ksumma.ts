@@ -17,7 +17,8 @@ function ksummaRecordText(tokens: readonly SieToken[]): string {
 }
 
 /**
- * `#KSUMMA` value of the records between the two `#KSUMMA` records: the standard CRC-32 (reflected
+ * `#KSUMMA` value (SIE filformat Utgåva 4B, §8.5 "Kontrollsumma") of the records between the two
+ * `#KSUMMA` records: the standard CRC-32 (reflected
  * polynomial 0xEDB88320, init and final XOR 0xFFFFFFFF, i.e. zlib `crc32`, via the `crc-32` library)
  * over the concatenation of {@link ksummaRecordBytes} of every record, as an unsigned 32-bit integer
  * (0 to 4 294 967 295; written in decimal after `#KSUMMA`). Never throws.
