@@ -103,29 +103,50 @@ describe('createTenantRateLimiter', () => {
     expect(ran).toBe(false);
   });
 
-  it('starts a queued call in the same tick a slot frees, before any timer or I/O callback', async () => {
-    // Event order, not elapsed time: a limiter that yields to a timer per job start (as Bottleneck does)
-    // lets the setImmediate callback run first.
-    limiter = createTenantRateLimiter({ rateLimits: { requests: 100, windowMs: 60_000, maxConcurrent: 1 } });
-    const events: string[] = [];
-    let finishFirst: () => void = () => undefined;
-    const first = limiter.schedule(
-      't',
-      () =>
-        new Promise<void>((resolve) => {
-          finishFirst = resolve;
-        }),
-    );
-    const second = limiter.schedule('t', async () => {
-      events.push('second started');
+  it("pacing 'even' spaces starts a window's share apart and keeps any window within `requests`", async () => {
+    // 5 per 1 s scaled ×20 = 5 per 50 ms: starts at least 10 ms apart, the 6th at least 50 ms after the 1st.
+    limiter = createTenantRateLimiter({
+      rateLimits: { requests: 5, windowMs: 1000, maxConcurrent: 10 },
+      timeScale: 20,
+      pacing: 'even',
     });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual([]); // one slot: the second call waits for the first
-    finishFirst();
-    setImmediate(() => events.push('macrotask'));
-    await Promise.all([first, second]);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual(['second started', 'macrotask']);
+    const starts: number[] = [];
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 17 }, (_, i) =>
+        limiter?.schedule('t', async () => {
+          starts.push(performance.now());
+          order.push(i);
+          await sleep(15); // longer than the spacing: calls overlap, tokens count from the start
+        }),
+      ),
+    );
+    expect(order).toEqual(Array.from({ length: 17 }, (_, i) => i));
+    // Spaced, not a burst: the first five starts span about four spacings (a burst would start them at once).
+    expect((starts[4] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(35);
+    for (let i = 5; i < starts.length; i++) {
+      expect((starts[i] ?? 0) - (starts[i - 5] ?? 0)).toBeGreaterThanOrEqual(49);
+    }
+  });
+
+  it("pacing 'window-after-finish' starts a window's budget back to back, then waits for tokens", async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 3, windowMs: 60_000 }, timeScale: 600 }); // 100 ms
+    const events: string[] = [];
+    const calls = [0, 1, 2, 3].map((i) => limiter?.schedule('t', async () => events.push(`start ${i}`)));
+    await Promise.all(calls.slice(0, 3));
+    expect(events).toEqual(['start 0', 'start 1', 'start 2']); // no spacing between the first three
+    expect((await limiter.stats('t')).windowRemaining).toBe(0);
+    await calls[3];
+    expect(events).toEqual(['start 0', 'start 1', 'start 2', 'start 3']);
+  });
+
+  it('rejects invalid limits with a message naming the field', () => {
+    expect(() => createTenantRateLimiter({ rateLimits: { requests: 0, windowMs: 1000 } })).toThrow(
+      /rateLimits\.requests/,
+    );
+    expect(() => createTenantRateLimiter({ rateLimits: { requests: 5, windowMs: 0 } })).toThrow(
+      /rateLimits\.windowMs/,
+    );
   });
 
   it('a queued call aborted while waiting for a token does not hold up the calls behind it', async () => {

@@ -1,7 +1,19 @@
 import type { RateLimits } from '@ledgerport/core';
-import pLimit, { type LimitFunction } from 'p-limit';
+import Bottleneck from 'bottleneck';
 import { parseRetryAfter } from '../errors/parse-retry-after';
-import { TokenBudget } from './token-budget';
+
+/**
+ * How a tenant's window budget is paced:
+ * - `'window-after-finish'` (default): up to `requests` calls start back to back; each call's token comes
+ *   back one window (+ `safetyMarginMs`) after the call *finished*. Robust to any network or event-loop
+ *   delay (the ERP counted the call before it answered), at the cost of one call duration per window.
+ *   Fits APIs whose calls are few and batched (Xero: 60 / min, 5 concurrent).
+ * - `'even'`: starts are spaced evenly, `(window + safetyMarginMs) / requests` apart (Bottleneck
+ *   `minTime`), and each token comes back one window (+ margin) after the call *started*: a sliding window
+ *   counted by start time, with no burst. Reaches `window / (window + margin)` of the ceiling whatever the
+ *   latency. Fits APIs counted per sliding window where every call is a round trip (Fortnox: 25 / 5 s).
+ */
+export type RateLimitPacing = 'window-after-finish' | 'even';
 
 /** Options of {@link createTenantRateLimiter}. */
 export interface TenantRateLimiterOptions {
@@ -16,10 +28,19 @@ export interface TenantRateLimiterOptions {
   readonly windowRemainingHeader?: string;
   /** Response header holding the calls left today. Default `x-daylimit-remaining`. */
   readonly dayRemainingHeader?: string;
-  /** Minimum spacing between request starts in ms. Default 0. */
+  /**
+   * Minimum spacing between request starts in ms (Bottleneck `minTime`). Default 0; with
+   * `pacing: 'even'` the default is `(window + safetyMarginMs) / requests` and a larger value wins.
+   */
   readonly minTimeMs?: number;
-  /** Extra wait before a token returns, in ms (after the call finished and one window passed). Default 0. */
+  /**
+   * Wall-clock slack in ms added to every (scaled) window before a token returns, never scaled: the
+   * jitter between a call's start here and its arrival at the ERP does not shrink when a fake compresses
+   * time. Default 0.
+   */
   readonly safetyMarginMs?: number;
+  /** How the window budget is paced; see {@link RateLimitPacing}. Default `'window-after-finish'`. */
+  readonly pacing?: RateLimitPacing;
 }
 
 /** Live numbers of one tenant's limiter, for tests and metrics. */
@@ -55,15 +76,11 @@ export interface TenantRateLimiter {
 }
 
 interface TenantState {
-  /** At most `maxConcurrent` calls hold a slot (p-limit, FIFO); a slot is held from start to finish. */
-  readonly slots: LimitFunction;
-  /** Tokens of the sliding short window (`requests`). */
-  readonly window: TokenBudget;
-  /** Tokens of the day (`perDay`); `undefined` without a daily cap. */
-  readonly day: TokenBudget | undefined;
+  /** `maxConcurrent`, `minTime` and the window reservoir (`requests` tokens). */
+  readonly window: Bottleneck;
+  /** The daily reservoir (`perDay` tokens); `undefined` without a daily cap. */
+  readonly day: Bottleneck | undefined;
   pausedUntil: number;
-  /** Earliest start of the next call (`minTimeMs` spacing). */
-  nextStartAt: number;
   /** Calls inside `task` right now. */
   running: number;
 }
@@ -71,29 +88,35 @@ interface TenantState {
 const DAY_MS = 86_400_000;
 
 /**
- * Per-tenant rate limiter configured from `manifest.rateLimits`: p-limit (a well-kept library) bounds
- * the calls in flight to `maxConcurrent`, FIFO; two {@link TokenBudget}s bound the starts per sliding
- * window (`requests` per `windowMs`) and per day (`perDay`).
+ * Per-tenant rate limiter configured from `manifest.rateLimits` (issue #3), on Bottleneck (a well-kept
+ * library): per tenant one Bottleneck holds `maxConcurrent`, the spacing of starts (`minTime`) and a
+ * reservoir of `requests` window tokens; with `perDay`, a second Bottleneck holds the daily reservoir
+ * (a call takes its day token first, so a tenant over its daily cap holds no window slot).
  *
- * A token is taken when a call starts and handed back `windowMs + safetyMarginMs` after that call
- * *finished*. The ERP counted the call when it arrived, which is before it answered, so every sliding
- * window the ERP sees holds at most `requests` calls whatever the network or event-loop delays — unlike
- * a fixed reservoir refresh, which can allow two windows' worth of calls across a boundary. The cost is
- * one call duration per window (≈ 1.6 % at 100 ms per call and 60 calls per 6 s). Server headers only
- * ever lower the budget, for one window.
+ * A token is taken when Bottleneck admits a call and returned with `incrementReservoir` one window
+ * (`windowMs / timeScale + safetyMarginMs`) after the call finished (`pacing: 'window-after-finish'`) or
+ * started (`pacing: 'even'`, where `minTime` spaces starts a window's share apart) — unlike Bottleneck's
+ * fixed `reservoirRefreshInterval`, which can allow two windows' worth of calls across a boundary. Daily
+ * tokens return a day (+ margin) after the call finished. A call aborted before it started returns its
+ * tokens at once. Server headers only ever lower the budget, for one window (or day).
  *
- * Starting a queued call costs no timer and no extra event-loop turn (microtasks only): when a call
- * finishes, the next one starts in the same tick, so `maxConcurrent` calls stay in flight back to back.
- * (Bottleneck, used before, yields a `setTimeout(0)` in each of its datastore steps — ≈ 2–3 ms per call
- * start, which at 5 × 100 ms calls was ≈ 3 % of the ceiling per round.)
+ * Bottleneck yields to a timer (`setTimeout(0)`) in each datastore step, so a call start costs ≈ 1–3 ms
+ * of scheduling; the p-limit variant used before saved that but was hand-written pacing.
+ * @throws RangeError when `timeScale`, `requests` or `windowMs` is not a positive number.
  */
 export function createTenantRateLimiter(options: TenantRateLimiterOptions): TenantRateLimiter {
   const scale = options.timeScale ?? 1;
   if (!(scale > 0)) throw new RangeError('createTenantRateLimiter: timeScale must be a positive number.');
   const { requests, windowMs, maxConcurrent, perDay } = options.rateLimits;
-  const windowLength = windowMs / scale;
-  const dayLength = DAY_MS / scale;
-  const minTime = options.minTimeMs ?? 0;
+  if (!(Number.isInteger(requests) && requests >= 1)) {
+    throw new RangeError('createTenantRateLimiter: rateLimits.requests must be an integer ≥ 1.');
+  }
+  if (!(windowMs > 0)) throw new RangeError('createTenantRateLimiter: rateLimits.windowMs must be > 0 ms.');
+  const margin = options.safetyMarginMs ?? 0;
+  const pacing = options.pacing ?? 'window-after-finish';
+  const windowSpan = windowMs / scale + margin;
+  const daySpan = DAY_MS / scale + margin;
+  const minTime = Math.max(options.minTimeMs ?? 0, pacing === 'even' ? windowSpan / requests : 0);
   const windowHeader = (options.windowRemainingHeader ?? 'x-minlimit-remaining').toLowerCase();
   const dayHeader = (options.dayRemainingHeader ?? 'x-daylimit-remaining').toLowerCase();
   const tenants = new Map<string, TenantState>();
@@ -114,16 +137,16 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     }
   };
 
-  const margin = options.safetyMarginMs ?? 0;
-  /** Gives `count` tokens back to `budget` after `ms` milliseconds. */
-  const refillAfter = (budget: TokenBudget, ms: number, count = 1) => {
-    const timer = setTimeout(
-      () => {
-        timers.delete(timer);
-        budget.add(count);
-      },
-      Math.max(0, ms),
-    );
+  /** Gives `count` tokens back to `limiter`'s reservoir after `ms` milliseconds (at once when `ms` ≤ 0). */
+  const refillAfter = (limiter: Bottleneck, ms: number, count = 1) => {
+    if (ms <= 0) {
+      void limiter.incrementReservoir(count);
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void limiter.incrementReservoir(count);
+    }, ms);
     timer.unref?.();
     timers.add(timer);
   };
@@ -132,11 +155,9 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     let state = tenants.get(tenant);
     if (state === undefined) {
       state = {
-        slots: pLimit(maxConcurrent ?? Number.POSITIVE_INFINITY),
-        window: new TokenBudget(requests),
-        day: perDay === undefined ? undefined : new TokenBudget(perDay),
+        window: new Bottleneck({ maxConcurrent: maxConcurrent ?? null, minTime, reservoir: requests }),
+        day: perDay === undefined ? undefined : new Bottleneck({ reservoir: perDay }),
         pausedUntil: 0,
-        nextStartAt: 0,
         running: 0,
       };
       tenants.set(tenant, state);
@@ -153,42 +174,47 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     schedule<T>(tenant: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       signal?.throwIfAborted();
       const state = stateOf(tenant);
+      const { window, day } = state;
+      /** Runs inside the window limiter: Bottleneck has taken the window token (and the day token before). */
       const run = async (): Promise<T> => {
-        signal?.throwIfAborted();
-        // Window and day tokens, FIFO; a call waiting here holds its slot (no call could start anyway).
-        await state.window.take(signal);
         try {
-          await state.day?.take(signal);
-        } catch (error) {
-          state.window.add(1); // never started: the ERP did not count it
-          throw error;
-        }
-        try {
-          // A pause (429) or the minimum spacing: tokens are already taken, the call is merely late.
+          // A pause (429): the tokens are taken, the call is merely late.
           for (;;) {
-            const wait = Math.max(state.pausedUntil, state.nextStartAt) - Date.now();
+            const wait = state.pausedUntil - Date.now();
             if (wait <= 0) break;
             await sleep(wait, signal);
           }
           signal?.throwIfAborted();
-          if (minTime > 0) state.nextStartAt = Date.now() + minTime;
         } catch (error) {
-          state.window.add(1);
-          state.day?.add(1);
+          // Never started: the ERP did not count it.
+          refillAfter(window, 0);
+          if (day !== undefined) refillAfter(day, 0);
           throw error;
         }
+        const startedAt = Date.now();
         state.running++;
         try {
           return await task();
         } finally {
           state.running--;
-          const untilBack = windowLength + margin;
-          refillAfter(state.window, untilBack);
-          if (state.day !== undefined) refillAfter(state.day, dayLength + margin);
+          const finishedAt = Date.now();
+          const from = pacing === 'even' ? startedAt : finishedAt;
+          refillAfter(window, from + windowSpan - finishedAt);
+          if (day !== undefined) refillAfter(day, daySpan);
         }
       };
       hold();
-      const scheduled = state.slots(run).finally(release);
+      const scheduled = (
+        day === undefined
+          ? window.schedule(run)
+          : day.schedule(() => {
+              if (signal?.aborted) {
+                refillAfter(day, 0);
+                return Promise.reject(signal.reason);
+              }
+              return window.schedule(run);
+            })
+      ).finally(release);
       if (signal === undefined) return scheduled;
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
@@ -210,19 +236,22 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
       const state = stateOf(tenant);
       // Lowering borrows tokens for one window (or day): the calls the server counted (other processes,
       // or a header older than our own refills) leave its window by then, so the tokens come back.
-      const lower = (budget: TokenBudget | undefined, header: string, length: number) => {
+      const lower = (limiter: Bottleneck | undefined, header: string, span: number) => {
         const raw = headers.get(header);
-        if (budget === undefined || raw === null || !/^\d+$/.test(raw.trim())) return;
-        const borrowed = budget.available - Number(raw);
-        if (borrowed <= 0) return;
-        budget.add(-borrowed);
-        refillAfter(budget, length + margin, borrowed);
+        if (limiter === undefined || raw === null || !/^\d+$/.test(raw.trim())) return;
+        const remaining = Number(raw);
+        void limiter.currentReservoir().then((current) => {
+          const borrowed = (current ?? 0) - remaining;
+          if (current === null || borrowed <= 0) return;
+          void limiter.incrementReservoir(-borrowed);
+          refillAfter(limiter, span, borrowed);
+        });
       };
-      lower(state.window, windowHeader, windowLength);
-      lower(state.day, dayHeader, dayLength);
+      lower(state.window, windowHeader, windowSpan);
+      lower(state.day, dayHeader, daySpan);
       if (status === 429) {
         // Retry-After is wall-clock time as the server sent it (a time-compressing fake sends compressed seconds).
-        pause(tenant, parseRetryAfter(headers.get('retry-after')) ?? windowLength);
+        pause(tenant, parseRetryAfter(headers.get('retry-after')) ?? windowSpan);
       }
     },
 
@@ -230,11 +259,15 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
 
     async stats(tenant) {
       const state = stateOf(tenant);
+      const counts = state.window.counts();
+      const dayQueued = state.day === undefined ? 0 : state.day.counts().QUEUED + state.day.counts().RECEIVED;
       return {
         running: state.running,
-        queued: state.slots.pendingCount + (state.slots.activeCount - state.running),
-        windowRemaining: state.window.available,
-        dayRemaining: state.day?.available ?? null,
+        // Admitted by Bottleneck but not inside `task` yet (minTime spacing, a pause) count as queued.
+        queued:
+          counts.RECEIVED + counts.QUEUED + counts.RUNNING + counts.EXECUTING - state.running + dayQueued,
+        windowRemaining: await state.window.currentReservoir(),
+        dayRemaining: state.day === undefined ? null : await state.day.currentReservoir(),
         pausedUntil: state.pausedUntil,
       };
     },
@@ -244,8 +277,14 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
       keepAlive = undefined;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      for (const state of tenants.values()) state.slots.clearQueue();
+      const limiters = [...tenants.values()].flatMap((s) =>
+        s.day === undefined ? [s.window] : [s.window, s.day],
+      );
       tenants.clear();
+      await Promise.all(
+        limiters.map((limiter) => limiter.stop({ dropWaitingJobs: true }).catch(() => undefined)),
+      );
+      await Promise.all(limiters.map((limiter) => limiter.disconnect()));
     },
   };
 }
