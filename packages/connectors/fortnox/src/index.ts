@@ -22,6 +22,7 @@ export {
 export {
   FORTNOX_MAX_ATTACHMENT_BYTES,
   FORTNOX_MAX_ATTACHMENTS_PER_VOUCHER,
+  FORTNOX_RATE_LIMIT_MARGIN_MS,
   FORTNOX_RATE_LIMITS,
   fortnoxManifest,
 } from './connector/fortnox-manifest';
@@ -49,12 +50,6 @@ export {
   type VoucherTarget,
 } from './posting/to-fortnox-voucher';
 export { indexedVoucher, indexVoucherDates, markUncertain, recordVoucher } from './posting/voucher-index';
-export {
-  createSlidingWindowLimiter,
-  type SlidingWindowLimiter,
-  type SlidingWindowLimiterOptions,
-  type SlidingWindowStats,
-} from './rate-limit/sliding-window-limiter';
 export {
   FORTNOX_PAGE_LIMIT,
   type FortnoxAccountInfo,

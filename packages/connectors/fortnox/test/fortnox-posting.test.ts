@@ -151,7 +151,8 @@ describe('Fortnox answers mapped to Pleo reasons (issue #7 "Errors")', () => {
     expect(ItemError.isInstance(error) && error.reason).toBe('accounting_system_rate_limit');
     expect((error as ItemError).retryAfterMs).toBe(3000);
     expect(
-      connector.limiter.stats(`fortnox:${t.fake.options.clientId}:${t.fake.seed.tenantId}`).pausedUntil,
+      (await connector.limiter.stats(`fortnox:${t.fake.options.clientId}:${t.fake.seed.tenantId}`))
+        .pausedUntil,
     ).toBeGreaterThan(Date.now() + 2000);
   });
 });

@@ -1,51 +1,42 @@
+import { createTenantRateLimiter } from '@ledgerport/connector-kit';
 import { ItemError } from '@ledgerport/core';
 import { describe, expect, it } from 'vitest';
-import { createSlidingWindowLimiter } from '../src/index';
+import { createFortnoxConnector } from '../src/index';
 import { entryNamed, withId } from './support/entries';
 import { setupFortnoxTest } from './support/fortnox-test-setup';
 
 const SCALE = 10; // the fake enforces 25 requests per 500 ms
 const t = setupFortnoxTest({ timeScale: SCALE });
 
-describe('sliding-window limiter', () => {
-  it('never starts more than `requests` calls in any window, FIFO', async () => {
-    const limiter = createSlidingWindowLimiter({ requests: 5, windowMs: 1000, timeScale: 20, marginMs: 0 });
+describe("the Fortnox connector's limiter (connector-kit, even pacing)", () => {
+  it('spaces starts (5 s + margin) / 25 apart and never starts 26 calls in one window', async () => {
+    // Time compressed ×100: a 50 ms window + 10 ms margin, starts 2.4 ms apart.
+    const connector = createFortnoxConnector({ rateLimitTimeScale: 100, rateLimitMarginMs: 10 });
     const starts: number[] = [];
     const order: number[] = [];
     await Promise.all(
-      Array.from({ length: 17 }, (_, i) =>
-        limiter.schedule('k', async () => {
+      Array.from({ length: 60 }, (_, i) =>
+        connector.limiter.schedule('k', async () => {
           starts.push(performance.now());
           order.push(i);
         }),
       ),
     );
-    expect(order).toEqual(Array.from({ length: 17 }, (_, i) => i));
-    for (let i = 5; i < starts.length; i++) {
-      // the 6th start after any start is at least one window (50 ms) later
-      expect((starts[i] ?? 0) - (starts[i - 5] ?? 0)).toBeGreaterThanOrEqual(49);
+    expect(order).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    for (let i = 25; i < starts.length; i++) {
+      // the 26th start after any start is at least one window (50 ms) later
+      expect((starts[i] ?? 0) - (starts[i - 25] ?? 0)).toBeGreaterThanOrEqual(49);
     }
-    limiter.disconnect();
-  });
-
-  it('rejects a queued call promptly when its signal aborts, and runs the others', async () => {
-    const limiter = createSlidingWindowLimiter({ requests: 1, windowMs: 60_000 });
-    const ran: string[] = [];
-    await limiter.schedule('k', async () => ran.push('first'));
-    const controller = new AbortController();
-    const queued = limiter.schedule('k', async () => ran.push('aborted'), controller.signal);
-    controller.abort(new Error('job canceled'));
-    await expect(queued).rejects.toThrow('job canceled');
-    expect(ran).toEqual(['first']);
-    limiter.disconnect();
+    await connector.limiter.disconnect();
   });
 
   it('keeps keys (access tokens) independent', async () => {
-    const limiter = createSlidingWindowLimiter({ requests: 1, windowMs: 60_000 });
-    await limiter.schedule('tenant-a', async () => {});
-    await expect(limiter.schedule('tenant-b', async () => 'ran')).resolves.toBe('ran');
-    expect(limiter.stats('tenant-a').startedInWindow).toBe(1);
-    limiter.disconnect();
+    const connector = createFortnoxConnector();
+    await connector.limiter.schedule('tenant-a', async () => {});
+    await expect(connector.limiter.schedule('tenant-b', async () => 'ran')).resolves.toBe('ran');
+    expect((await connector.limiter.stats('tenant-a')).windowRemaining).toBe(24);
+    expect((await connector.limiter.stats('tenant-b')).windowRemaining).toBe(24);
+    await connector.limiter.disconnect();
   });
 });
 
@@ -64,7 +55,7 @@ describe('Fortnox 25 requests / 5 s against the enforcing fake (time compressed 
   });
 
   it('without the limiter the fake answers 429, which fails the item retryably with Retry-After', async () => {
-    const unlimited = createSlidingWindowLimiter({ requests: 10_000, windowMs: 1 });
+    const unlimited = createTenantRateLimiter({ rateLimits: { requests: 10_000, windowMs: 1 } });
     const connector = t.connector({ limiter: unlimited, rateLimitTimeScale: SCALE });
     const ctx = t.ctx(connector);
     const base = entryNamed('card-purchase-zero-tax-sek');
@@ -79,6 +70,6 @@ describe('Fortnox 25 requests / 5 s against the enforcing fake (time compressed 
       expect((reason as ItemError).retryable).toBe(true);
       expect((reason as ItemError).retryAfterMs).toBeGreaterThanOrEqual(1000);
     }
-    unlimited.disconnect();
+    await unlimited.disconnect();
   });
 });

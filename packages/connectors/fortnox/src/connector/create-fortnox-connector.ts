@@ -1,3 +1,4 @@
+import { createTenantRateLimiter, type TenantRateLimiter } from '@ledgerport/connector-kit';
 import {
   type ConnectorContext,
   type ConnectorV1,
@@ -10,10 +11,9 @@ import { attachToFortnox } from '../attachments/attach-to-fortnox';
 import { type FortnoxConfig, fortnoxConfigSchema } from '../config/fortnox-config';
 import { createFortnoxClient, type FortnoxClient } from '../http/fortnox-client';
 import { postFortnoxEntry } from '../posting/post-fortnox-entry';
-import { createSlidingWindowLimiter, type SlidingWindowLimiter } from '../rate-limit/sliding-window-limiter';
 import { loadVoucherSeries } from '../reference/fortnox-reference-data';
 import { validateFortnoxJob } from '../validate/validate-fortnox-job';
-import { FORTNOX_RATE_LIMITS, fortnoxManifest } from './fortnox-manifest';
+import { FORTNOX_RATE_LIMIT_MARGIN_MS, FORTNOX_RATE_LIMITS, fortnoxManifest } from './fortnox-manifest';
 
 /** Options of {@link createFortnoxConnector}. */
 export interface FortnoxConnectorOptions {
@@ -22,33 +22,40 @@ export interface FortnoxConnectorOptions {
    * benchmark's fake enforces "25 per 500 ms" with `10`). Default 1 (real Fortnox).
    */
   readonly rateLimitTimeScale?: number;
-  /** Wall-clock slack added to the (scaled) 5 s window in ms; see `createSlidingWindowLimiter`. Default 150. */
+  /**
+   * Wall-clock slack added to the (scaled) 5 s window in ms, never scaled (connector-kit's
+   * `safetyMarginMs`): covers the jitter between a call's start and its arrival at Fortnox. Default 150.
+   */
   readonly rateLimitMarginMs?: number;
-  /** Share a limiter between connector instances (e.g. one per process). Default: one per connector. */
-  readonly limiter?: SlidingWindowLimiter;
+  /**
+   * Share a limiter between connector instances (e.g. one per process). Default: connector-kit's
+   * `createTenantRateLimiter` from `manifest.rateLimits` with `pacing: 'even'`, one per connector.
+   */
+  readonly limiter?: TenantRateLimiter;
 }
 
 /** The Fortnox connector, with the number of API calls made through it (for benchmarks). */
 export type FortnoxConnector = ConnectorV1<FortnoxConfig> & {
   readonly stats: { apiCalls: number };
   /** The limiter every context of this connector shares (per access-token key). */
-  readonly limiter: SlidingWindowLimiter;
+  readonly limiter: TenantRateLimiter;
 };
 
 /**
  * Creates the Fortnox connector (issue #7): vouchers with explicit VAT rows, look-up-before-post
  * idempotency on a `ReferenceNumber` marker (no idempotency key, no deletes), receipts through the
  * voucher inbox and voucher file connections, OAuth 2.0 with rotating refresh tokens or a service
- * account with TenantId, 25 requests / 5 s per token.
+ * account with TenantId, 25 requests / 5 s per token through connector-kit's tenant limiter (even pacing).
  */
 export function createFortnoxConnector(options: FortnoxConnectorOptions = {}): FortnoxConnector {
   const limiter =
     options.limiter ??
-    createSlidingWindowLimiter({
-      requests: FORTNOX_RATE_LIMITS.requests,
-      windowMs: FORTNOX_RATE_LIMITS.windowMs,
+    createTenantRateLimiter({
+      rateLimits: fortnoxManifest.rateLimits ?? FORTNOX_RATE_LIMITS,
+      // Fortnox counts arrivals in any sliding 5 s window: starts spaced (5 s + margin) / 25 apart.
+      pacing: 'even',
+      safetyMarginMs: options.rateLimitMarginMs ?? FORTNOX_RATE_LIMIT_MARGIN_MS,
       ...(options.rateLimitTimeScale === undefined ? {} : { timeScale: options.rateLimitTimeScale }),
-      ...(options.rateLimitMarginMs === undefined ? {} : { marginMs: options.rateLimitMarginMs }),
     });
   const stats = { apiCalls: 0 };
   const clients = new WeakMap<ConnectorContext<FortnoxConfig>, FortnoxClient>();

@@ -6,6 +6,11 @@ export const FORTNOX_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const FORTNOX_MAX_ATTACHMENTS_PER_VOUCHER = 10;
 /** Fortnox's limit: 25 requests per 5 s per access token, a sliding window (spec `info`, erp-apis.md §3 "Limits"). */
 export const FORTNOX_RATE_LIMITS = { requests: 25, windowMs: 5_000 } as const;
+/**
+ * Wall-clock ms added to Fortnox's 5 s window before a call's token returns (connector-kit's
+ * `safetyMarginMs`): the start-to-arrival jitter must not squeeze a 26th arrival into a server window.
+ */
+export const FORTNOX_RATE_LIMIT_MARGIN_MS = 150;
 
 /**
  * The Fortnox connector's manifest (issue #7): vouchers only (no batch, no idempotency key, so

@@ -4,6 +4,7 @@ import {
   type OAuthSession,
   type OAuthTokens,
   parseRetryAfter,
+  type TenantRateLimiter,
 } from '@ledgerport/connector-kit';
 import type { ConnectorContext } from '@ledgerport/core';
 import type { $Fetch } from 'ofetch';
@@ -11,7 +12,6 @@ import { requestFortnoxToken } from '../auth/fortnox-token-client';
 import { FORTNOX_SECRET_NAMES, type FortnoxConfig } from '../config/fortnox-config';
 import { FORTNOX_RATE_LIMITS } from '../connector/fortnox-manifest';
 import { rethrowFortnoxError } from '../errors/classify-fortnox-error';
-import type { SlidingWindowLimiter } from '../rate-limit/sliding-window-limiter';
 
 /** Options of one Fortnox call. */
 export interface FortnoxCallOptions {
@@ -39,14 +39,14 @@ export interface FortnoxClient {
  *   with compare-and-set in `ctx.credentials` under {@link FortnoxClient.key}, so concurrent refreshes
  *   (in this process or another replica) never lose the newest refresh token; a 401 refreshes once;
  * - `client_credentials` service accounts get a token per TenantId (no refresh token);
- * - every API call through the shared per-token sliding-window `limiter` (25 / 5 s); a 429 pauses the
+ * - every API call through the shared per-token `limiter` (connector-kit, 25 / 5 s, even pacing); a 429 pauses the
  *   token's window for `Retry-After` (or one window), both divided by `timeScale` when a fake compresses
  *   time, and fails the call retryably.
  * @param onCall - called once per HTTP request to the API (benchmarks count calls per entry).
  */
 export function createFortnoxClient(
   ctx: ConnectorContext<FortnoxConfig>,
-  limiter: SlidingWindowLimiter,
+  limiter: TenantRateLimiter,
   options: { readonly timeScale?: number; readonly onCall?: () => void } = {},
 ): FortnoxClient {
   const config = ctx.config;
