@@ -137,18 +137,27 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     }
   };
 
-  /** Gives `count` tokens back to `limiter`'s reservoir after `ms` milliseconds (at once when `ms` ≤ 0). */
+  /**
+   * Gives `count` tokens back to `limiter`'s reservoir `ms` milliseconds from now by the wall clock (at
+   * once when `ms` ≤ 0). A Node timer armed late in a long event-loop turn measures from the loop's cached
+   * time and can fire early by that turn's length, so the timer re-arms until `Date.now()` has passed the
+   * due time: a token never comes back before its window is over.
+   */
   const refillAfter = (limiter: Bottleneck, ms: number, count = 1) => {
-    if (ms <= 0) {
-      void limiter.incrementReservoir(count);
-      return;
-    }
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void limiter.incrementReservoir(count);
-    }, ms);
-    timer.unref?.();
-    timers.add(timer);
+    const due = Date.now() + ms;
+    const arm = (wait: number) => {
+      if (wait <= 0) {
+        void limiter.incrementReservoir(count);
+        return;
+      }
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        arm(due - Date.now());
+      }, wait);
+      timer.unref?.();
+      timers.add(timer);
+    };
+    arm(ms);
   };
 
   const stateOf = (tenant: string): TenantState => {
