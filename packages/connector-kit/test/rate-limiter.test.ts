@@ -85,6 +85,29 @@ describe('createTenantRateLimiter', () => {
     expect(started).toEqual([true, true, true]);
   });
 
+  it('a call aborted while over the daily cap rejects promptly, never runs and gives its window token back', async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 10, windowMs: 60_000, perDay: 1 } });
+    await limiter.schedule('t', async () => undefined);
+    const controller = new AbortController();
+    let ran = false;
+    const capped = limiter.schedule(
+      't',
+      async () => {
+        ran = true;
+      },
+      controller.signal,
+    );
+    await sleep(20); // admitted by the window limiter, waiting for a day token
+    expect((await limiter.stats('t')).windowRemaining).toBe(8);
+    controller.abort(new Error('canceled'));
+    await expect(capped).rejects.toThrow('canceled');
+    await sleep(20);
+    expect(ran).toBe(false);
+    const stats = await limiter.stats('t');
+    expect(stats.windowRemaining).toBe(9); // the first call's token is still out for its window
+    expect(stats.dayRemaining).toBe(0);
+  });
+
   it('rejects a queued call promptly with the abort reason and never runs it', async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 1, windowMs: 60_000 } });
     await limiter.schedule('t', async () => undefined);

@@ -91,7 +91,8 @@ const DAY_MS = 86_400_000;
  * Per-tenant rate limiter configured from `manifest.rateLimits` (issue #3), on Bottleneck (a well-kept
  * library): per tenant one Bottleneck holds `maxConcurrent`, the spacing of starts (`minTime`) and a
  * reservoir of `requests` window tokens; with `perDay`, a second Bottleneck holds the daily reservoir
- * (a call takes its day token first, so a tenant over its daily cap holds no window slot).
+ * (a no-op job takes a call's day token beside its window job, so their scheduling overlaps; over the
+ * daily cap a call waits in its window slot, where no call of the tenant could start anyway).
  *
  * A token is taken when Bottleneck admits a call and returned with `incrementReservoir` one window
  * (`windowMs / timeScale + safetyMarginMs`) after the call finished (`pacing: 'window-after-finish'`) or
@@ -184,9 +185,15 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
       signal?.throwIfAborted();
       const state = stateOf(tenant);
       const { window, day } = state;
-      /** Runs inside the window limiter: Bottleneck has taken the window token (and the day token before). */
+      // The day token: a no-op job of the day Bottleneck takes one from its reservoir. It is registered
+      // beside the window job (not nested in it), so the two Bottlenecks' scheduling steps overlap.
+      const dayToken = day?.schedule(() => Promise.resolve());
+      dayToken?.catch(() => undefined); // a stopped limiter: the window job sees it through `await`
+      /** Runs inside the window limiter: Bottleneck has taken the window token. */
       const run = async (): Promise<T> => {
         try {
+          // Over the daily cap the call waits here, in its window slot: no call of the tenant could start.
+          if (dayToken !== undefined) await abortable(dayToken, signal);
           // A pause (429): the tokens are taken, the call is merely late.
           for (;;) {
             const wait = state.pausedUntil - Date.now();
@@ -195,9 +202,13 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
           }
           signal?.throwIfAborted();
         } catch (error) {
-          // Never started: the ERP did not count it.
+          // Never started: the ERP did not count it. The day token comes back whenever it was taken.
           refillAfter(window, 0);
-          if (day !== undefined) refillAfter(day, 0);
+          if (day !== undefined)
+            void dayToken?.then(
+              () => refillAfter(day, 0),
+              () => undefined,
+            );
           throw error;
         }
         const startedAt = Date.now();
@@ -213,17 +224,7 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
         }
       };
       hold();
-      const scheduled = (
-        day === undefined
-          ? window.schedule(run)
-          : day.schedule(() => {
-              if (signal?.aborted) {
-                refillAfter(day, 0);
-                return Promise.reject(signal.reason);
-              }
-              return window.schedule(run);
-            })
-      ).finally(release);
+      const scheduled = window.schedule(run).finally(release);
       if (signal === undefined) return scheduled;
       return new Promise<T>((resolve, reject) => {
         const onAbort = () => reject(signal.reason);
@@ -269,12 +270,10 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     async stats(tenant) {
       const state = stateOf(tenant);
       const counts = state.window.counts();
-      const dayQueued = state.day === undefined ? 0 : state.day.counts().QUEUED + state.day.counts().RECEIVED;
       return {
         running: state.running,
         // Admitted by Bottleneck but not inside `task` yet (minTime spacing, a pause) count as queued.
-        queued:
-          counts.RECEIVED + counts.QUEUED + counts.RUNNING + counts.EXECUTING - state.running + dayQueued,
+        queued: counts.RECEIVED + counts.QUEUED + counts.RUNNING + counts.EXECUTING - state.running,
         windowRemaining: await state.window.currentReservoir(),
         dayRemaining: state.day === undefined ? null : await state.day.currentReservoir(),
         pausedUntil: state.pausedUntil,
@@ -296,6 +295,26 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
       await Promise.all(limiters.map((limiter) => limiter.disconnect()));
     },
   };
+}
+
+/** `promise`, or a rejection with `signal.reason` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
