@@ -28,7 +28,7 @@ describe('createTenantRateLimiter', () => {
     expect(peak.get('b')).toBe(2);
   });
 
-  it('starts at most `requests` calls per sliding window, returning tokens a window after each call', async () => {
+  it('starts at most `requests` calls in any sliding window of start times', async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 3, windowMs: 60_000 }, timeScale: 600 }); // 100 ms window
     const starts: number[] = [];
     const t0 = performance.now();
@@ -85,7 +85,7 @@ describe('createTenantRateLimiter', () => {
     expect(started).toEqual([true, true, true]);
   });
 
-  it('a call aborted while over the daily cap rejects promptly, never runs and gives its window token back', async () => {
+  it('a call aborted while over the daily cap rejects promptly, never runs and takes no day start', async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 10, windowMs: 60_000, perDay: 1 } });
     await limiter.schedule('t', async () => undefined);
     const controller = new AbortController();
@@ -104,8 +104,10 @@ describe('createTenantRateLimiter', () => {
     await sleep(20);
     expect(ran).toBe(false);
     const stats = await limiter.stats('t');
-    expect(stats.windowRemaining).toBe(9); // the first call's token is still out for its window
+    // Its window start was taken when it entered its slot (it leaves the window one window later).
+    expect(stats.windowRemaining).toBe(8);
     expect(stats.dayRemaining).toBe(0);
+    expect(stats.running).toBe(0);
   });
 
   it('rejects a queued call promptly with the abort reason and never runs it', async () => {
@@ -152,7 +154,7 @@ describe('createTenantRateLimiter', () => {
     }
   });
 
-  it("pacing 'window-after-finish' starts a window's budget back to back, then waits for tokens", async () => {
+  it("pacing 'burst' starts a window's budget back to back, then waits for the oldest start to leave the window", async () => {
     limiter = createTenantRateLimiter({ rateLimits: { requests: 3, windowMs: 60_000 }, timeScale: 600 }); // 100 ms
     const events: string[] = [];
     const calls = [0, 1, 2, 3].map((i) => limiter?.schedule('t', async () => events.push(`start ${i}`)));
@@ -182,6 +184,44 @@ describe('createTenantRateLimiter', () => {
     await expect(aborted).rejects.toThrow('canceled');
     await expect(behind).resolves.toBe('behind ran');
     expect((await limiter.stats('t')).running).toBe(0);
+  });
+
+  it('starts calls the budget allows without waiting for a timer (no scheduling delay per call)', async () => {
+    limiter = createTenantRateLimiter({
+      rateLimits: { requests: 60, windowMs: 60_000, maxConcurrent: 5, perDay: 5000 },
+    });
+    let started = 0;
+    const calls = Array.from({ length: 5 }, () =>
+      limiter?.schedule('t', async () => {
+        started++;
+        await sleep(5);
+      }),
+    );
+    // Before any timer or I/O callback runs, every call the budget allows is inside its task.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toBe(5);
+    await Promise.all(calls);
+  });
+
+  it('calls waiting through a 429 pause take no window start while paused', async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 3, windowMs: 60_000 }, timeScale: 600 }); // 100 ms
+    limiter.observe('t', 429, new Headers({ 'retry-after': '0.15' }));
+    const events: string[] = [];
+    const calls = [0, 1, 2].map((i) => limiter?.schedule('t', async () => events.push(`start ${i}`)));
+    await sleep(60);
+    expect(events).toEqual([]);
+    expect((await limiter.stats('t')).windowRemaining).toBe(3);
+    await Promise.all(calls);
+    expect(events).toEqual(['start 0', 'start 1', 'start 2']);
+  });
+
+  it('a lower header figure seen twice borrows the difference once', async () => {
+    limiter = createTenantRateLimiter({ rateLimits: { requests: 60, windowMs: 60_000, maxConcurrent: 1 } });
+    const headers = new Headers({ 'x-minlimit-remaining': '10' });
+    limiter.observe('t', 200, headers);
+    limiter.observe('t', 200, headers);
+    await sleep(5);
+    expect((await limiter.stats('t')).windowRemaining).toBe(10);
   });
 
   it('waits out a pause before starting calls', async () => {

@@ -1,19 +1,19 @@
 import type { RateLimits } from '@ledgerport/core';
-import Bottleneck from 'bottleneck';
+import PQueue from 'p-queue';
 import { parseRetryAfter } from '../errors/parse-retry-after';
 
 /**
- * How a tenant's window budget is paced:
- * - `'window-after-finish'` (default): up to `requests` calls start back to back; each call's token comes
- *   back one window (+ `safetyMarginMs`) after the call *finished*. Robust to any network or event-loop
- *   delay (the ERP counted the call before it answered), at the cost of one call duration per window.
- *   Fits APIs whose calls are few and batched (Xero: 60 / min, 5 concurrent).
- * - `'even'`: starts are spaced evenly, `(window + safetyMarginMs) / requests` apart (Bottleneck
- *   `minTime`), and each token comes back one window (+ margin) after the call *started*: a sliding window
- *   counted by start time, with no burst. Reaches `window / (window + margin)` of the ceiling whatever the
- *   latency. Fits APIs counted per sliding window where every call is a round trip (Fortnox: 25 / 5 s).
+ * How a tenant's window budget is spent. Both count a call when it *starts* (a sliding window of start
+ * times, one window + `safetyMarginMs` long), which is what an ERP counting arrivals sees when the
+ * margin covers the jitter between a start here and the arrival there:
+ * - `'burst'` (default): up to `requests` calls start back to back; the next one waits until the oldest
+ *   start in the window is a window (+ margin) old. Fits APIs whose calls are few and batched (Xero:
+ *   60 / min, 5 concurrent).
+ * - `'even'`: starts are spaced evenly, `(window + margin) / requests` apart, so no burst; any window still
+ *   holds at most `requests` starts. Reaches `window / (window + margin)` of the ceiling whatever the
+ *   latency. Fits APIs counted per short sliding window where every call is a round trip (Fortnox: 25 / 5 s).
  */
-export type RateLimitPacing = 'window-after-finish' | 'even';
+export type RateLimitPacing = 'burst' | 'even';
 
 /** Options of {@link createTenantRateLimiter}. */
 export interface TenantRateLimiterOptions {
@@ -29,25 +29,22 @@ export interface TenantRateLimiterOptions {
   /** Response header holding the calls left today. Default `x-daylimit-remaining`. */
   readonly dayRemainingHeader?: string;
   /**
-   * Minimum spacing between request starts in ms (Bottleneck `minTime`). Default 0; with
-   * `pacing: 'even'` the default is `(window + safetyMarginMs) / requests` and a larger value wins.
-   */
-  readonly minTimeMs?: number;
-  /**
-   * Wall-clock slack in ms added to every (scaled) window before a token returns, never scaled: the
-   * jitter between a call's start here and its arrival at the ERP does not shrink when a fake compresses
-   * time. Default 0.
+   * Wall-clock slack in ms added to every (scaled) window, never scaled itself: it covers the jitter
+   * between a call's start here and its arrival at the ERP (and the two clocks' view of the window).
+   * Default 0.
    */
   readonly safetyMarginMs?: number;
-  /** How the window budget is paced; see {@link RateLimitPacing}. Default `'window-after-finish'`. */
+  /** How the window budget is spent; see {@link RateLimitPacing}. Default `'burst'`. */
   readonly pacing?: RateLimitPacing;
 }
 
 /** Live numbers of one tenant's limiter, for tests and metrics. */
 export interface TenantRateLimiterStats {
+  /** Calls inside their task (the ERP request) right now. */
   readonly running: number;
+  /** Calls waiting: for a concurrency slot, a window or day start, or the end of a pause. */
   readonly queued: number;
-  /** Calls the limiter may still start in the current window. */
+  /** Calls the limiter may still start in the current sliding window. */
   readonly windowRemaining: number | null;
   /** Calls the limiter may still start today, when a daily cap is set. */
   readonly dayRemaining: number | null;
@@ -65,45 +62,77 @@ export interface TenantRateLimiter {
   schedule<T>(tenant: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /**
    * Feeds a response's headers back: `X-MinLimit-Remaining` / `X-DayLimit-Remaining` lower the local
-   * budget when other processes share the tenant; a 429's `Retry-After` pauses the tenant.
+   * budget for one window (or day) when other processes share the tenant; a 429's `Retry-After` pauses
+   * the tenant.
    */
   observe(tenant: string, status: number, headers: Headers): void;
   /** Starts no call for `tenant` during the next `ms` milliseconds. */
   pause(tenant: string, ms: number): void;
   stats(tenant: string): Promise<TenantRateLimiterStats>;
-  /** Stops every limiter and timer (pending token refills are dropped). */
+  /** Stops every queue and timer; calls still waiting reject with an `AbortError`. */
   disconnect(): Promise<void>;
 }
 
+/** Start times (epoch ms) of one budget, oldest first, pruned to the last `span` ms on every read. */
+class StartLog {
+  private readonly times: number[] = [];
+  private head = 0;
+  constructor(private readonly span: number) {}
+  record(at: number): void {
+    this.times.push(at);
+  }
+  /** Starts within the last `span` ms before `now`. */
+  count(now: number): number {
+    while (this.head < this.times.length && (this.times[this.head] ?? 0) <= now - this.span) this.head++;
+    if (this.head > 1024 && this.head > this.times.length / 2) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.times.length - this.head;
+  }
+}
+
+/** Borrowed starts not taken yet, per budget (so two headers in a row do not borrow twice). */
+interface Borrowing {
+  pending: number;
+}
+
 interface TenantState {
-  /** `maxConcurrent`, `minTime` and the window reservoir (`requests` tokens). */
-  readonly window: Bottleneck;
-  /** The daily reservoir (`perDay` tokens); `undefined` without a daily cap. */
-  readonly day: Bottleneck | undefined;
+  /** `maxConcurrent` and the window budget (p-queue sliding window of start times). */
+  readonly calls: PQueue;
+  /** Start times of `calls`, for `stats` and for lowering the budget from headers. */
+  readonly callStarts: StartLog;
+  readonly callBorrowing: Borrowing;
+  /** The daily budget; `undefined` without a daily cap. */
+  readonly day: PQueue | undefined;
+  readonly dayStarts: StartLog;
+  readonly dayBorrowing: Borrowing;
   pausedUntil: number;
+  resumeTimer: NodeJS.Timeout | undefined;
   /** Calls inside `task` right now. */
   running: number;
 }
 
 const DAY_MS = 86_400_000;
+/** Budget taken by a header's lower figure runs before waiting calls. */
+const BORROW_PRIORITY = 1;
 
 /**
- * Per-tenant rate limiter configured from `manifest.rateLimits` (issue #3), on Bottleneck (a well-kept
- * library): per tenant one Bottleneck holds `maxConcurrent`, the spacing of starts (`minTime`) and a
- * reservoir of `requests` window tokens; with `perDay`, a second Bottleneck holds the daily reservoir
- * (a no-op job takes a call's day token beside its window job, so their scheduling overlaps; over the
- * daily cap a call waits in its window slot, where no call of the tenant could start anyway).
+ * Per-tenant rate limiter configured from `manifest.rateLimits` (issue #3), on p-queue (a well-kept
+ * library): per tenant one queue holds `maxConcurrent` and the window budget as p-queue's `strict`
+ * sliding window of start times (`intervalCap: requests` per `windowMs / timeScale + safetyMarginMs`, or
+ * one start per a window's share with `pacing: 'even'`); with `perDay`, a second queue holds the daily
+ * budget (its start is taken inside the call's window slot: over the daily cap a call waits there, where
+ * no call of the tenant could start anyway). Scheduling costs microseconds per call (p-queue starts a task
+ * in the same turn when the budget allows).
  *
- * A token is taken when Bottleneck admits a call and returned with `incrementReservoir` one window
- * (`windowMs / timeScale + safetyMarginMs`) after the call finished (`pacing: 'window-after-finish'`) or
- * started (`pacing: 'even'`, where `minTime` spaces starts a window's share apart) — unlike Bottleneck's
- * fixed `reservoirRefreshInterval`, which can allow two windows' worth of calls across a boundary. Daily
- * tokens return a day (+ margin) after the call finished. A call aborted before it started returns its
- * tokens at once. Server headers only ever lower the budget, for one window (or day).
- *
- * Bottleneck yields to a timer (`setTimeout(0)`) in each datastore step, so a call start costs ≈ 1–3 ms
- * of scheduling; the p-limit variant used before saved that but was hand-written pacing.
- * @throws RangeError when `timeScale`, `requests` or `windowMs` is not a positive number.
+ * A header lowering the budget (`X-MinLimit-Remaining: 3` while the local budget says 10) takes the
+ * difference as no-op starts ahead of waiting calls, so they leave the window (and the budget comes back)
+ * one window later. A 429 pauses the tenant's queue for `Retry-After` (or one window): waiting calls do not
+ * start, so they take no window start while paused. A call aborted while waiting never starts and takes
+ * nothing; one aborted while waiting for the daily budget has taken its window start (it leaves the
+ * window one window later).
+ * @throws RangeError when `timeScale`, `requests`, `windowMs` or `perDay` is not a positive number.
  */
 export function createTenantRateLimiter(options: TenantRateLimiterOptions): TenantRateLimiter {
   const scale = options.timeScale ?? 1;
@@ -113,61 +142,43 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     throw new RangeError('createTenantRateLimiter: rateLimits.requests must be an integer ≥ 1.');
   }
   if (!(windowMs > 0)) throw new RangeError('createTenantRateLimiter: rateLimits.windowMs must be > 0 ms.');
+  if (perDay !== undefined && !(Number.isInteger(perDay) && perDay >= 1)) {
+    throw new RangeError('createTenantRateLimiter: rateLimits.perDay must be an integer ≥ 1 when set.');
+  }
+  if (maxConcurrent !== undefined && !(Number.isInteger(maxConcurrent) && maxConcurrent >= 1)) {
+    throw new RangeError(
+      'createTenantRateLimiter: rateLimits.maxConcurrent must be an integer ≥ 1 when set.',
+    );
+  }
   const margin = options.safetyMarginMs ?? 0;
-  const pacing = options.pacing ?? 'window-after-finish';
+  const pacing = options.pacing ?? 'burst';
   const windowSpan = windowMs / scale + margin;
   const daySpan = DAY_MS / scale + margin;
-  const minTime = Math.max(options.minTimeMs ?? 0, pacing === 'even' ? windowSpan / requests : 0);
   const windowHeader = (options.windowRemainingHeader ?? 'x-minlimit-remaining').toLowerCase();
   const dayHeader = (options.dayRemainingHeader ?? 'x-daylimit-remaining').toLowerCase();
   const tenants = new Map<string, TenantState>();
-  const timers = new Set<NodeJS.Timeout>();
-  // Refill timers are unref'd so an idle limiter never holds a process open; while calls wait in a
-  // queue, one ref'd handle keeps the event loop alive until their tokens come back.
-  let waiting = 0;
-  let keepAlive: NodeJS.Timeout | undefined;
-  const hold = () => {
-    waiting++;
-    keepAlive ??= setInterval(() => {}, 1 << 30);
-  };
-  const release = () => {
-    waiting--;
-    if (waiting === 0 && keepAlive !== undefined) {
-      clearInterval(keepAlive);
-      keepAlive = undefined;
-    }
-  };
-
-  /**
-   * Gives `count` tokens back to `limiter`'s reservoir `ms` milliseconds from now by the wall clock (at
-   * once when `ms` ≤ 0). A Node timer armed late in a long event-loop turn measures from the loop's cached
-   * time and can fire early by that turn's length, so the timer re-arms until `Date.now()` has passed the
-   * due time: a token never comes back before its window is over.
-   */
-  const refillAfter = (limiter: Bottleneck, ms: number, count = 1) => {
-    const due = Date.now() + ms;
-    const arm = (wait: number) => {
-      if (wait <= 0) {
-        void limiter.incrementReservoir(count);
-        return;
-      }
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        arm(due - Date.now());
-      }, wait);
-      timer.unref?.();
-      timers.add(timer);
-    };
-    arm(ms);
-  };
 
   const stateOf = (tenant: string): TenantState => {
     let state = tenants.get(tenant);
     if (state === undefined) {
       state = {
-        window: new Bottleneck({ maxConcurrent: maxConcurrent ?? null, minTime, reservoir: requests }),
-        day: perDay === undefined ? undefined : new Bottleneck({ reservoir: perDay }),
+        calls: new PQueue({
+          concurrency: maxConcurrent ?? Number.POSITIVE_INFINITY,
+          strict: true,
+          ...(pacing === 'even'
+            ? { interval: windowSpan / requests, intervalCap: 1 }
+            : { interval: windowSpan, intervalCap: requests }),
+        }),
+        callStarts: new StartLog(windowSpan),
+        callBorrowing: { pending: 0 },
+        day:
+          perDay === undefined
+            ? undefined
+            : new PQueue({ strict: true, interval: daySpan, intervalCap: perDay }),
+        dayStarts: new StartLog(daySpan),
+        dayBorrowing: { pending: 0 },
         pausedUntil: 0,
+        resumeTimer: undefined,
         running: 0,
       };
       tenants.set(tenant, state);
@@ -175,90 +186,97 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
     return state;
   };
 
+  /** Resumes the tenant's queue once the pause is over (re-arming if the pause was extended). */
+  const armResume = (state: TenantState) => {
+    if (state.resumeTimer !== undefined) clearTimeout(state.resumeTimer);
+    const wait = state.pausedUntil - Date.now();
+    if (wait <= 0) {
+      state.resumeTimer = undefined;
+      state.calls.start();
+      return;
+    }
+    state.resumeTimer = setTimeout(() => armResume(state), wait);
+    // Held open only while calls wait for the pause to end (re-held in `schedule`).
+    if (state.calls.size === 0) state.resumeTimer.unref();
+  };
+
   const pause = (tenant: string, ms: number) => {
     const state = stateOf(tenant);
-    state.pausedUntil = Math.max(state.pausedUntil, Date.now() + ms);
+    const until = Date.now() + ms;
+    if (until <= state.pausedUntil) return;
+    state.pausedUntil = until;
+    state.calls.pause();
+    armResume(state);
+  };
+
+  /** Takes `count` starts of `queue`'s budget now (ahead of waiting calls); they leave it one span later. */
+  const borrow = (queue: PQueue, log: StartLog, borrowing: Borrowing, count: number) => {
+    borrowing.pending += count;
+    for (let i = 0; i < count; i++) {
+      void queue
+        .add(
+          async () => {
+            borrowing.pending--;
+            log.record(Date.now());
+          },
+          { priority: BORROW_PRIORITY },
+        )
+        .catch(() => undefined); // cleared by disconnect
+    }
   };
 
   return {
     schedule<T>(tenant: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       signal?.throwIfAborted();
       const state = stateOf(tenant);
-      const { window, day } = state;
-      // The day token: a no-op job of the day Bottleneck takes one from its reservoir. It is registered
-      // beside the window job (not nested in it), so the two Bottlenecks' scheduling steps overlap.
-      const dayToken = day?.schedule(() => Promise.resolve());
-      dayToken?.catch(() => undefined); // a stopped limiter: the window job sees it through `await`
-      /** Runs inside the window limiter: Bottleneck has taken the window token. */
+      state.resumeTimer?.ref();
+      /** Runs in the tenant's queue: a concurrency slot and a window start are taken. */
       const run = async (): Promise<T> => {
-        try {
-          // Over the daily cap the call waits here, in its window slot: no call of the tenant could start.
-          if (dayToken !== undefined) await abortable(dayToken, signal);
-          // A pause (429): the tokens are taken, the call is merely late.
-          for (;;) {
-            const wait = state.pausedUntil - Date.now();
-            if (wait <= 0) break;
-            await sleep(wait, signal);
-          }
-          signal?.throwIfAborted();
-        } catch (error) {
-          // Never started: the ERP did not count it. The day token comes back whenever it was taken.
-          refillAfter(window, 0);
-          if (day !== undefined)
-            void dayToken?.then(
-              () => refillAfter(day, 0),
-              () => undefined,
-            );
-          throw error;
+        state.callStarts.record(Date.now());
+        if (state.day !== undefined) {
+          const dayStarts = state.dayStarts;
+          await state.day.add(
+            async () => {
+              dayStarts.record(Date.now());
+            },
+            signal === undefined ? {} : { signal },
+          );
         }
-        const startedAt = Date.now();
+        // Paused after this call left the queue (a 429 answered in the same turn): it waits, merely late.
+        for (;;) {
+          const wait = state.pausedUntil - Date.now();
+          if (wait <= 0) break;
+          await sleep(wait, signal);
+        }
+        signal?.throwIfAborted();
         state.running++;
         try {
           return await task();
         } finally {
           state.running--;
-          const finishedAt = Date.now();
-          const from = pacing === 'even' ? startedAt : finishedAt;
-          refillAfter(window, from + windowSpan - finishedAt);
-          if (day !== undefined) refillAfter(day, daySpan);
         }
       };
-      hold();
-      const scheduled = window.schedule(run).finally(release);
-      if (signal === undefined) return scheduled;
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        scheduled.then(
-          (value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-          },
-        );
-      });
+      return state.calls.add(run, signal === undefined ? {} : { signal });
     },
 
     observe(tenant, status, headers) {
       const state = stateOf(tenant);
-      // Lowering borrows tokens for one window (or day): the calls the server counted (other processes,
-      // or a header older than our own refills) leave its window by then, so the tokens come back.
-      const lower = (limiter: Bottleneck | undefined, header: string, span: number) => {
+      const now = Date.now();
+      const lower = (
+        queue: PQueue | undefined,
+        log: StartLog,
+        borrowing: Borrowing,
+        budget: number | undefined,
+        header: string,
+      ) => {
         const raw = headers.get(header);
-        if (limiter === undefined || raw === null || !/^\d+$/.test(raw.trim())) return;
-        const remaining = Number(raw);
-        void limiter.currentReservoir().then((current) => {
-          const borrowed = (current ?? 0) - remaining;
-          if (current === null || borrowed <= 0) return;
-          void limiter.incrementReservoir(-borrowed);
-          refillAfter(limiter, span, borrowed);
-        });
+        if (queue === undefined || budget === undefined || raw === null || !/^\d+$/.test(raw.trim())) return;
+        const local = Math.max(0, budget - log.count(now) - borrowing.pending);
+        const borrowed = local - Number(raw);
+        if (borrowed > 0) borrow(queue, log, borrowing, borrowed);
       };
-      lower(state.window, windowHeader, windowSpan);
-      lower(state.day, dayHeader, daySpan);
+      lower(state.calls, state.callStarts, state.callBorrowing, requests, windowHeader);
+      lower(state.day, state.dayStarts, state.dayBorrowing, perDay, dayHeader);
       if (status === 429) {
         // Retry-After is wall-clock time as the server sent it (a time-compressing fake sends compressed seconds).
         pause(tenant, parseRetryAfter(headers.get('retry-after')) ?? windowSpan);
@@ -269,52 +287,27 @@ export function createTenantRateLimiter(options: TenantRateLimiterOptions): Tena
 
     async stats(tenant) {
       const state = stateOf(tenant);
-      const counts = state.window.counts();
+      const now = Date.now();
       return {
         running: state.running,
-        // Admitted by Bottleneck but not inside `task` yet (minTime spacing, a pause) count as queued.
-        queued: counts.RECEIVED + counts.QUEUED + counts.RUNNING + counts.EXECUTING - state.running,
-        windowRemaining: await state.window.currentReservoir(),
-        dayRemaining: state.day === undefined ? null : await state.day.currentReservoir(),
+        queued: state.calls.size + state.calls.pending - state.running,
+        windowRemaining: Math.max(0, requests - state.callStarts.count(now)),
+        dayRemaining: perDay === undefined ? null : Math.max(0, perDay - state.dayStarts.count(now)),
         pausedUntil: state.pausedUntil,
       };
     },
 
     async disconnect() {
-      if (keepAlive !== undefined) clearInterval(keepAlive);
-      keepAlive = undefined;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      const limiters = [...tenants.values()].flatMap((s) =>
-        s.day === undefined ? [s.window] : [s.window, s.day],
-      );
+      for (const state of tenants.values()) {
+        if (state.resumeTimer !== undefined) clearTimeout(state.resumeTimer);
+        state.calls.pause();
+        state.calls.clear();
+        state.day?.pause();
+        state.day?.clear();
+      }
       tenants.clear();
-      await Promise.all(
-        limiters.map((limiter) => limiter.stop({ dropWaitingJobs: true }).catch(() => undefined)),
-      );
-      await Promise.all(limiters.map((limiter) => limiter.disconnect()));
     },
   };
-}
-
-/** `promise`, or a rejection with `signal.reason` as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

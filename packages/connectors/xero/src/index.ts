@@ -18,6 +18,7 @@ export {
   XERO_BATCH_SIZE,
   XERO_MAX_ATTACHMENT_BYTES,
   XERO_MAX_ATTACHMENTS_PER_RECORD,
+  XERO_RATE_LIMIT_MARGIN_MS,
   xeroManifest,
 } from './connector/xero-manifest';
 export { rethrowXeroError, XERO_HTTP_OVERRIDES } from './errors/classify-xero-error';

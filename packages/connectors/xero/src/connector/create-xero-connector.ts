@@ -14,7 +14,7 @@ import { createXeroClient, type XeroClient } from '../http/xero-client';
 import { postXeroEntries } from '../posting/post-xero-entries';
 import { loadOrganisation, prefetchReferenceData } from '../reference/xero-reference-data';
 import { validateXeroJob } from '../validate/validate-xero-job';
-import { xeroManifest } from './xero-manifest';
+import { XERO_RATE_LIMIT_MARGIN_MS, xeroManifest } from './xero-manifest';
 
 /** Options of {@link createXeroConnector}. */
 export interface XeroConnectorOptions {
@@ -23,6 +23,11 @@ export interface XeroConnectorOptions {
    * (the benchmark's fake enforces "60 calls per 6 s" with `10`). Default 1 (real Xero).
    */
   readonly rateLimitTimeScale?: number;
+  /**
+   * Wall-clock slack added to the (scaled) 60 s window in ms, never scaled (connector-kit's
+   * `safetyMarginMs`). Default {@link XERO_RATE_LIMIT_MARGIN_MS} (100).
+   */
+  readonly rateLimitMarginMs?: number;
   /** Share a limiter between connector instances (e.g. one per process). Default: one per connector. */
   readonly limiter?: TenantRateLimiter;
 }
@@ -46,6 +51,9 @@ export function createXeroConnector(options: XeroConnectorOptions = {}): XeroCon
     options.limiter ??
     createTenantRateLimiter({
       rateLimits: xeroManifest.rateLimits ?? { requests: 60, windowMs: 60_000 },
+      // Few, batched calls: a window's budget may start back to back (sliding window of start times).
+      pacing: 'burst',
+      safetyMarginMs: options.rateLimitMarginMs ?? XERO_RATE_LIMIT_MARGIN_MS,
       ...(options.rateLimitTimeScale === undefined ? {} : { timeScale: options.rateLimitTimeScale }),
     });
   const stats = { apiCalls: 0 };

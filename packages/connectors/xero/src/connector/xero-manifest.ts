@@ -6,6 +6,12 @@ export const XERO_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const XERO_MAX_ATTACHMENTS_PER_RECORD = 10;
 /** Elements per PUT (Xero's advice: about 50 per request). */
 export const XERO_BATCH_SIZE = 50;
+/**
+ * Wall-clock ms added to Xero's (scaled) 60 s window before a call's start leaves it (connector-kit's
+ * `safetyMarginMs`, never scaled): the limiter counts starts, Xero counts arrivals, so the margin covers
+ * the spread of start-to-arrival delays (a 429 beyond it pauses the tenant and core retries the batch).
+ */
+export const XERO_RATE_LIMIT_MARGIN_MS = 100;
 
 /**
  * The Xero connector's manifest: per-tenant limits of 60 calls/min, 5 concurrent and 5,000/day
@@ -45,7 +51,7 @@ export const xeroManifest: ConnectorManifest = {
   bookkeepingMethods: ['journal', 'accounts_payable', 'none'],
   vendorBasedBookkeeping: true,
   idempotency: 'native',
-  maxConcurrency: 5,
+  maxConcurrency: 10,
   batchSize: XERO_BATCH_SIZE,
   delivery: 'per_entry',
 };

@@ -6,7 +6,7 @@ import {
 } from '@ledgerport/connector-kit';
 import type { ConnectorContext } from '@ledgerport/core';
 import { JobError } from '@ledgerport/core';
-import type { $Fetch } from 'ofetch';
+import { type $Fetch, FetchError, type FetchResponse } from 'ofetch';
 import { requestXeroToken } from '../auth/xero-token-client';
 import { XERO_SECRET_NAMES, type XeroConfig } from '../config/xero-config';
 import { rethrowXeroError } from '../errors/classify-xero-error';
@@ -16,6 +16,36 @@ interface XeroConnection {
   readonly tenantId?: string;
   readonly tenantName?: string;
   readonly tenantType?: string;
+}
+
+/** The body of an answer: parsed JSON, the text when it is not JSON, `undefined` when empty. */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * An ofetch `FetchError` for an error status (what `rethrowXeroError`, connector-kit's `describeHttpFailure`
+ * and the OAuth session's 401 check read: `status`, `response.headers`, parsed `data`). Its message names
+ * the method, path and status only — never the query, headers or body.
+ */
+async function httpError(response: FetchResponse<unknown>): Promise<FetchError> {
+  const data = await readJson(response);
+  const error = new FetchError(`Xero answered HTTP ${response.status} ${response.statusText}`.trim());
+  Object.assign(error, {
+    response,
+    data,
+    status: response.status,
+    statusCode: response.status,
+    statusText: response.statusText,
+    statusMessage: response.statusText,
+  });
+  return error;
 }
 
 /** Options of one Xero call. */
@@ -136,9 +166,15 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
     calls,
     async call<T>(path: string, options: XeroCallOptions = {}): Promise<T> {
       const tenant = await tenantId();
+      // Serialised before the call waits for its slot: when a slot frees, the request goes out at once.
+      const body: string | Uint8Array | undefined =
+        options.bytes ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const contentType =
+        options.contentType ??
+        (options.bytes === undefined && body !== undefined ? 'application/json' : undefined);
       try {
-        return await session.withAccessToken((token) =>
-          limiter.schedule(
+        const response = await session.withAccessToken(async (token) => {
+          const answered = await limiter.schedule(
             tenant,
             () => {
               calls.count++;
@@ -147,21 +183,25 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
                 'xero-tenant-id': tenant,
               };
               if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-              if (options.contentType !== undefined) headers['content-type'] = options.contentType;
-              return $api<T>(path, {
+              if (contentType !== undefined) headers['content-type'] = contentType;
+              // The call holds its slot until Xero's answer arrives (status and headers), not while its
+              // body is read and parsed: Xero's concurrency counts requests it is working on, and five
+              // answers landing together must not each wait for the others' parsing to free their slot.
+              return $api.raw(path, {
                 method: options.method ?? 'GET',
                 headers,
+                responseType: 'stream',
+                ignoreResponseError: true,
                 ...(options.query === undefined ? {} : { query: options.query }),
-                ...(options.bytes !== undefined
-                  ? { body: options.bytes }
-                  : options.body === undefined
-                    ? {}
-                    : { body: options.body as Record<string, unknown> }),
+                ...(body === undefined ? {} : { body }),
               });
             },
             ctx.signal,
-          ),
-        );
+          );
+          if (!answered.ok) throw await httpError(answered);
+          return answered;
+        });
+        return (await readJson(response)) as T;
       } catch (error) {
         rethrowXeroError(error, ctx.signal, ctx.clock.now());
       }
