@@ -40,7 +40,21 @@ export interface XeroFakeOptions {
   readonly rateLimits?: Partial<FakeRateLimits>;
   /** Also check the fake's own 200 responses against the spec (default true; benchmarks may turn it off). */
   readonly validateResponses?: boolean;
+  /**
+   * Leaves the latency wait to the transport: an accounting answer is returned as soon as it is built,
+   * with the {@link XERO_FAKE_ANSWER_AT_HEADER} header saying when (epoch ms) it may leave; the call
+   * counts as in flight until then. For a server that holds answers on another thread than the fake's
+   * work ({@link startXeroFakeServer}), so answers leave on time however busy the fake is. Default false
+   * (the handler waits, as msw in-process tests need).
+   */
+  readonly deferLatency?: boolean;
 }
+
+/**
+ * Internal header of a deferred answer (`deferLatency`): the epoch ms (fractional) at which the transport
+ * may send it. Never sent to the client.
+ */
+export const XERO_FAKE_ANSWER_AT_HEADER = 'x-ledgerport-fake-answer-at';
 
 /** A document held by the fake, with the request body Xero stored and its ledger postings. */
 export interface FakeXeroDocument {
@@ -151,7 +165,6 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
   let writes = 0;
   let windows = new Map<string, RateWindow>();
   let peak = 0;
-  let inFlight = new Map<string, number>();
   let rateLimited = 0;
   const requests: FakeRequestRecord[] = [];
   const specViolations: string[] = [];
@@ -184,7 +197,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
   };
 
   const rateHeaders = (tenant: string): Record<string, string> => {
-    const left = windowOf(tenant).remaining(Date.now());
+    const left = windowOf(tenant).remaining(performance.now());
     return {
       'x-minlimit-remaining': String(left.minute),
       'x-daylimit-remaining': String(left.day),
@@ -749,7 +762,8 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
     }
 
     const window = windowOf(tenantId);
-    const admitted = window.admit(Date.now());
+    // Counted at arrival (Xero counts a call when it gets it, not when it gets round to it).
+    const admitted = window.admit(arrived);
     if (!admitted.ok) {
       rateLimited++;
       log(429);
@@ -770,9 +784,8 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
         },
       );
     }
-    const running = (inFlight.get(tenantId) ?? 0) + 1;
-    inFlight.set(tenantId, running);
-    peak = Math.max(peak, running);
+    peak = Math.max(peak, admitted.inFlight);
+    let answerAt: number | undefined;
     try {
       const isWrite = method === 'PUT' || method === 'POST';
       const idemKey =
@@ -835,14 +848,20 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
         ...rateHeaders(tenantId),
         ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
       });
+      if (options.deferLatency === true && fault === undefined) {
+        // The transport holds the answer until its time; the call is in flight until then.
+        answerAt = Math.max(arrived + latencyMs, performance.now());
+        response.headers.set(XERO_FAKE_ANSWER_AT_HEADER, String(performance.timeOrigin + answerAt));
+        log(stored.status, replayed);
+        return response;
+      }
       const wait = latencyMs - (performance.now() - arrived);
       if (wait > 0) await delay(wait);
       log(stored.status, replayed);
       if (fault?.kind === 'timeout') await delay('infinite'); // afterCommit: the write happened, the answer is lost
       return response;
     } finally {
-      window.release();
-      inFlight.set(tenantId, (inFlight.get(tenantId) ?? 1) - 1);
+      admitted.release(answerAt ?? performance.now());
     }
   });
 
@@ -993,7 +1012,6 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
       faults = [];
       writes = 0;
       windows = new Map();
-      inFlight = new Map();
       peak = 0;
       rateLimited = 0;
       requests.length = 0;
