@@ -3,7 +3,7 @@ import type { ConnectorContext, Logger } from '../connector/connector-context';
 import type { Connector } from '../connector/connector-v1';
 import { escalateItemReason, type ItemFailureReason } from '../errors/failure-reasons';
 import { type ItemError, JobError } from '../errors/ledgerport-error';
-import type { ExportStore } from '../store/export-store';
+import type { EntryOutcome, ExportStore } from '../store/export-store';
 import type { ItemReporter } from './item-reporter';
 import { countFailure, type JobTally } from './job-tally';
 import type { PleoJobClosedError } from './pleo-job-stopped';
@@ -44,6 +44,17 @@ export interface JobRun<Config> {
   /** Secret values (from `secrets` and the config's `secretFields`) scrubbed from item messages. */
   readonly secretValues: readonly string[];
   stop: StopCause | undefined;
+  /**
+   * Called after each outcome is queued on the reporter (set by the page loop, which starts a flush
+   * as soon as a full PUT's worth is waiting).
+   */
+  outcomeQueued: (() => void) | undefined;
+}
+
+/** Queues a recorded outcome for Pleo and tells the page loop. */
+export function queueOutcome(run: JobRun<unknown>, accountingEntryId: string, outcome: EntryOutcome): void {
+  run.reporter.add(accountingEntryId, outcome);
+  run.outcomeQueued?.();
 }
 
 /** Records the first stop cause; later ones are ignored (the first systemic error names the job failure). */
@@ -65,7 +76,7 @@ export async function failEntry(
   const reason: ItemFailureReason = error.reason;
   const outcome = { status: 'failed', reason, message: error.message } as const;
   await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
-  run.reporter.add(accountingEntryId, outcome);
+  queueOutcome(run, accountingEntryId, outcome);
   countFailure(run.tally, reason, error.message);
   run.emit({ type: 'entry_failed', jobId: run.job.id, accountingEntryId, reason, message: error.message });
   const jobReason = escalate ? escalateItemReason(reason) : undefined;

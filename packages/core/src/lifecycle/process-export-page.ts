@@ -1,5 +1,4 @@
 import type { ExportItemEnvelope } from '@ledgerport/pleo';
-import type pLimit from 'p-limit';
 import type { ConnectorManifest } from '../connector/connector-manifest';
 import type { PostedEntry, PostResult } from '../connector/connector-v1';
 import type { AccountingEntry } from '../entry/accounting-entry';
@@ -7,38 +6,56 @@ import { mapExportItem } from '../entry/map-export-item';
 import type { MapOptions } from '../entry/map-options';
 import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
 import { toLedgerportError } from '../errors/to-ledgerport-error';
-import { failEntry, type JobRun, stopRun } from './job-run-state';
+import { failEntry, type JobRun, queueOutcome, stopRun } from './job-run-state';
+import type { PostingWindow } from './posting-window';
 import { attachReceipts, checkReceiptLimits } from './receipt-attachments';
 
 /** Per-run settings of the entry pipeline. */
 export interface PagePipeline {
   readonly mapOptions: MapOptions;
-  readonly limit: ReturnType<typeof pLimit>;
+  /** The run's posting limiter (`manifest.maxConcurrency` groups at once), shared by every page. */
+  readonly limit: PostingWindow['limit'];
   /** Final statuses Pleo already holds (skipped). */
   readonly finalIds: ReadonlySet<string>;
   /** `per_job` delivery: posted entries awaiting `commitJob` (reported only after the commit). */
   readonly awaitingCommit: PostedEntry[] | undefined;
 }
 
+/** A page whose entries are mapped, validated and queued for posting. */
+export interface QueuedPage {
+  /**
+   * Settles when every group of the page has settled (never earlier, even when one of them rejects):
+   * resolves when each entry has an outcome, was kept for the `per_job` commit, or was skipped because
+   * the run stopped; rejects with the first group's error (a store failure: the connector's errors are
+   * outcomes).
+   */
+  readonly posted: Promise<void>;
+}
+
 /**
- * Processes one page of export items (pleo-export-api.md §9 steps 5–6): skips final items, maps each
- * valid item with `mapExportItem` (invalid envelopes and mapping failures → `validation_failure`),
- * checks the item type and bookkeeping method against the manifest (`invalid_configuration`) and the
- * receipt limits, runs the connector's entry-level `validate` for the page, then posts with
- * bounded concurrency (batched when the connector has `postEntries` and `batchSize > 1`), attaches
- * receipts in order, and records + queues each outcome. Returns when every entry of the page has an
- * outcome or the run stopped.
+ * Prepares one page of export items (pleo-export-api.md §9 steps 5–6) and queues its posts: skips final
+ * items, maps each valid item with `mapExportItem` (invalid envelopes and mapping failures →
+ * `validation_failure`), checks the item type and bookkeeping method against the manifest
+ * (`invalid_configuration`) and the receipt limits, runs the connector's entry-level `validate` for the
+ * page, then queues the posts on the run's shared limiter (`pipeline.limit`, batched when the connector
+ * has `postEntries` and `batchSize > 1`); each group attaches receipts in order and records + queues
+ * each outcome.
+ *
+ * Resolves as soon as the page's groups are queued, **without waiting for them to post**, so the caller
+ * can prepare the next page while this one posts and the limiter never runs dry at a page boundary;
+ * `posted` tells when the page is done. The page's envelopes are not retained after this resolves (only
+ * the queued entries are). How far ahead the caller may read is its decision (see `streamAndProcess`).
  */
-export async function processExportPage<Config>(
+export async function queueExportPage<Config>(
   run: JobRun<Config>,
   pipeline: PagePipeline,
   page: readonly ExportItemEnvelope[],
-): Promise<void> {
+): Promise<QueuedPage> {
   const jobId = run.job.id;
   const { connector } = run;
   const ready: AccountingEntry[] = [];
   for (const envelope of page) {
-    if (run.stop !== undefined) return;
+    if (run.stop !== undefined) return NOTHING_QUEUED;
     const id = envelope.valid ? envelope.item.accountingEntryId : envelope.accountingEntryId;
     if (id === undefined) {
       run.tally.failed += 1;
@@ -120,15 +137,29 @@ export async function processExportPage<Config>(
     run.inFlight.add(id);
     ready.push(mapped.entry);
   }
-  if (ready.length === 0 || run.stop !== undefined) return;
+  if (ready.length === 0 || run.stop !== undefined) return NOTHING_QUEUED;
 
   const valid = await validatePage(run, ready);
-  if (valid.length === 0 || run.stop !== undefined) return;
+  if (valid.length === 0 || run.stop !== undefined) return NOTHING_QUEUED;
 
   const batchSize = connector.postEntries !== undefined ? Math.max(1, connector.manifest.batchSize) : 1;
   const groups: AccountingEntry[][] = [];
   for (let i = 0; i < valid.length; i += batchSize) groups.push(valid.slice(i, i + batchSize));
-  await Promise.all(groups.map((group) => pipeline.limit(() => postGroup(run, pipeline, group))));
+  const posts = groups.map((group) => pipeline.limit(() => postGroup(run, pipeline, group)));
+  return { posted: allSettledOrFirstError(posts) };
+}
+
+/** A page with nothing left to post (all skipped or failed before posting, or the run stopped). */
+const NOTHING_QUEUED: QueuedPage = { posted: Promise.resolve() };
+
+/**
+ * Settles once every promise settled; then rejects with the first rejection, if any. Unlike
+ * `Promise.all` it never settles while some of them still run, and every rejection is observed.
+ */
+async function allSettledOrFirstError(promises: readonly Promise<void>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure !== undefined) throw failure.reason;
 }
 
 /** Entry-level `validate` for one page; entries with issues fail, the rest are returned. */
@@ -279,7 +310,7 @@ export async function recordSuccess(
     ...(result.externalUrl === undefined ? {} : { externalUrl: result.externalUrl }),
   } as const;
   await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
-  run.reporter.add(accountingEntryId, outcome);
+  queueOutcome(run, accountingEntryId, outcome);
   run.tally.successful += 1;
   run.emit({ type: 'entry_posted', jobId: run.job.id, accountingEntryId, externalId: result.externalId });
 }

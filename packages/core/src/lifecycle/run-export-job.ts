@@ -1,5 +1,4 @@
 import type { ExportJobV3, PleoClient } from '@ledgerport/pleo';
-import pLimit from 'p-limit';
 import type { ConnectorContext } from '../connector/connector-context';
 import type { PostedEntry } from '../connector/connector-v1';
 import { createConnectorContext, secretFieldValues } from '../connector/create-connector-context';
@@ -8,13 +7,14 @@ import { toLedgerportError } from '../errors/to-ledgerport-error';
 import { createRedactingLogger, noopLogger } from '../security/loggers';
 import type { ExportStore, FinalEventRecord } from '../store/export-store';
 import { createMemoryExportStore } from '../store/memory-export-store';
-import { createItemReporter, type ItemReporter } from './item-reporter';
+import { createItemReporter, type ItemReporter, MAX_ITEMS_PER_UPDATE } from './item-reporter';
 import { type JobRun, stopRun } from './job-run-state';
 import { createJobTally, decideFinalEvent, type JobTally } from './job-tally';
 import { inPages } from './page-stream';
 import { parseConnectorConfig } from './parse-connector-config';
 import { classifyPleoError, PleoJobClosedError } from './pleo-job-stopped';
-import { handleThrownForEntries, processExportPage, recordSuccess } from './process-export-page';
+import { createPostingWindow, type PostingWindow } from './posting-window';
+import { handleThrownForEntries, queueExportPage, recordSuccess } from './process-export-page';
 import { fetchReceipt } from './receipt-attachments';
 import { createRetryRunner, DEFAULT_RETRY_SETTINGS } from './retry-runner';
 import type { ExportJobOutcome, ExportProgressEvent, RunExportJobOptions } from './run-export-job-options';
@@ -38,17 +38,22 @@ const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
  *    then `failed`; no item is touched.
  * 3. Sends `started` unless the job is `in_progress` (a resume), reports outcomes a previous run left
  *    unreported, then streams item statuses (only final ids are kept, to skip them) and export items
- *    page by page (`pageSize`, two pages in memory at most).
- * 4. Per page: maps, validates entries, posts with `manifest.maxConcurrency` (batched through
+ *    page by page (`pageSize`). The next page is read, mapped and queued while earlier pages still
+ *    post, but only while the posting limiter has fewer than `maxConcurrency` groups waiting and
+ *    reporting keeps up (see `streamAndProcess` for the rule and the memory bound).
+ * 4. Per page: maps, validates entries, queues its posts on one limiter shared by all pages, so
+ *    `manifest.maxConcurrency` posts stay in flight across page boundaries (batched through
  *    `postEntries`), retries retryable errors honouring `retryAfterMs` within one per-job budget
  *    (never retrying a timed-out post of an `idempotency: 'none'` connector), attaches receipts in
  *    order; `store.recordIntent` before each post, `store.recordOutcome` after, then reports to Pleo
- *    in PUTs of ≤ 100, at least every `reportIntervalMs` (an `in_progress` keep-alive when nothing
- *    finished). `per_job` connectors: successes are reported only after `commitJob` succeeded.
- * 5. Completes: all successful (or no items) → `completed`; some failed → `completed_with_errors`;
- *    none successful or a systemic error (an item reason in `SYSTEMIC_ITEM_REASONS`, a `JobError`,
- *    Pleo past its retries) → `failed` with the reason and an actionable message. The final event is
- *    recorded in the store first and sent exactly once.
+ *    (once all of a page's posts settled, or as soon as 100 outcomes wait) in PUTs of ≤ 100, at least
+ *    every `reportIntervalMs` (an `in_progress` keep-alive when nothing finished). `per_job`
+ *    connectors: `commitJob` runs after every page's posts settled; successes are reported only after
+ *    it succeeded.
+ * 5. Completes once every post of every page has settled: all successful (or no items) → `completed`;
+ *    some failed → `completed_with_errors`; none successful or a systemic error (an item reason in
+ *    `SYSTEMIC_ITEM_REASONS`, a `JobError`, Pleo past its retries) → `failed` with the reason and an
+ *    actionable message. The final event is recorded in the store first and sent exactly once.
  *
  * Pleo closing the job (422 `EXPORT_JOB_STATUS_UNPROCESSABLE`; expired or canceled by the user) stops
  * the run at once: outcome `failed` with the job's reason, nothing more sent. An aborted `signal` stops
@@ -202,6 +207,7 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
     emit,
     secretValues,
     stop: undefined,
+    outcomeQueued: undefined,
   };
   const onAbortStop = () => stopRun(run as JobRun<unknown>, { kind: 'aborted' });
   if (runController.signal.aborted) onAbortStop();
@@ -271,7 +277,30 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   return sendFinal(decideFinalEvent(tally));
 }
 
-/** Streams final statuses and export items, page by page. */
+/**
+ * Streams final statuses and export items page by page, and posts them through one limiter shared by
+ * all pages, so posting continues across page boundaries: page N+1 is read, mapped, validated and its
+ * groups queued while page N's groups still post, and a batching connector keeps `maxConcurrency`
+ * batches in flight even when a page holds fewer groups than that.
+ *
+ * How far ahead it reads (what bounds memory): before preparing the next page it waits while
+ * - the limiter already has `maxConcurrency` or more groups queued (waiting for a slot, not running):
+ *   enough to refill every slot, so reading further would only hold more entries in memory; and
+ * - reporting lags: a report flush is running and at least `pageSize` outcomes are already waiting
+ *   behind it (the reporter never falls more than about a page behind the posts).
+ * Entries held for posting are thus at most `(2 × maxConcurrency − 1) × batchSize + pageSize` (running
+ * plus queued groups, the newest page's included), besides the page `inPages` reads ahead; a page's
+ * envelopes are dropped once its groups are queued (`per_job` connectors still keep every posted entry
+ * for the commit, as before).
+ *
+ * Outcomes are reported (a flush) as soon as all of a page's groups settled, and earlier whenever a
+ * full PUT's worth (100) is waiting while no flush runs, so reports keep flowing while several pages
+ * post side by side (a page then finishes later than when pages posted one at a time). It returns
+ * only when every page's posting settled and the last flush finished, whatever stopped the loop
+ * (`run.stop`, an aborted signal, a Pleo error while listing), so the `per_job` commit and the final
+ * event come after every post. A group whose posting rejects (a store failure) stops the run at once
+ * with that error, as one thrown while preparing a page does; no rejection goes unobserved.
+ */
 async function streamAndProcess<Config>(
   run: JobRun<Config>,
   options: RunExportJobOptions<Config>,
@@ -280,6 +309,56 @@ async function streamAndProcess<Config>(
   const { pleo, connector } = options;
   const jobId = run.job.id;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const postingWindow = createPostingWindow(connector.manifest.maxConcurrency);
+  let reporting: Promise<void> = Promise.resolve();
+  let flushesRunning = 0;
+  /**
+   * Reports what is queued; flushes run one after another (the reporter serialises them), so with two
+   * of ours started, the second has not begun and will take whatever is queued now: none is added.
+   */
+  const startFlush = (): void => {
+    if (run.reporter.pending === 0 || run.stop?.kind === 'job_closed' || flushesRunning >= 2) return;
+    flushesRunning += 1;
+    reporting = run.reporter
+      .flush()
+      .catch((error: unknown) => stopOnPleoError(run, error))
+      .finally(() => {
+        flushesRunning -= 1;
+        postingWindow.notify();
+        reportWhenFull();
+      });
+  };
+  /** Starts a flush as soon as a full PUT's worth of outcomes waits and none is running. */
+  const reportWhenFull = (): void => {
+    if (run.stop === undefined && flushesRunning === 0 && run.reporter.pending >= MAX_ITEMS_PER_UPDATE)
+      startFlush();
+  };
+  run.outcomeQueued = reportWhenFull;
+  const onStreamError = async (error: unknown): Promise<void> => {
+    if (run.ctx.signal.aborted) return;
+    stopOnPleoError(run, await classifyPleoError(pleo, jobId, error));
+  };
+  /**
+   * Queues a group on the shared limiter; a group that rejects (a store failure: the connector's errors
+   * are outcomes) stops the run at once, so no further group starts posting without its journal.
+   */
+  const limitAndWatch: PostingWindow['limit'] = (group) => {
+    const result = postingWindow.limit(group);
+    result.catch(onStreamError).catch((error: unknown) => {
+      run.logger.error('Handling a failed post group failed', { error });
+    });
+    return result;
+  };
+  /** Follows a queued page until all its groups settled (failures already handled), then reports. */
+  const track = (posted: Promise<void>): void => {
+    postingWindow.track(posted.catch(() => undefined).finally(startFlush));
+  };
+  const mustWait = (): boolean =>
+    run.stop === undefined &&
+    (postingWindow.queued >= postingWindow.slots || (flushesRunning > 0 && run.reporter.pending >= pageSize));
+  // A stop by abort wakes a wait for room at once (queued groups then start and skip their posts).
+  const wake = () => postingWindow.notify();
+  run.ctx.signal.addEventListener('abort', wake, { once: true });
   try {
     // Outcomes a previous run recorded but did not get reported.
     for (const record of await run.store.listUnreported(jobId)) {
@@ -304,24 +383,26 @@ async function streamAndProcess<Config>(
         ...options.mapping,
         lockedThrough: extra.lockedThrough ?? options.mapping?.lockedThrough,
       },
-      limit: pLimit(Math.max(1, connector.manifest.maxConcurrency)),
+      limit: limitAndWatch,
       finalIds,
       awaitingCommit: extra.awaitingCommit,
     };
-    // Page N is processed while page N+1 is fetched (inPages) and page N-1's outcomes are reported.
-    let reporting: Promise<void> = Promise.resolve();
+    // inPages fetches page N+1 while page N is prepared; earlier pages keep posting meanwhile.
     for await (const page of inPages(pleo.listExportItems({ jobId, limit: pageSize }), pageSize)) {
+      await postingWindow.waitWhile(mustWait);
       if (run.stop !== undefined) break;
-      await processExportPage(run, pipeline, page);
-      await reporting;
-      if (run.reporter.pending > 0) {
-        reporting = run.reporter.flush().catch((error: unknown) => stopOnPleoError(run, error));
-      }
+      const queued = await queueExportPage(run, pipeline, page);
+      track(queued.posted);
     }
-    await reporting;
   } catch (error) {
-    if (run.ctx.signal.aborted) return;
-    stopOnPleoError(run, await classifyPleoError(pleo, jobId, error));
+    await onStreamError(error);
+  } finally {
+    // Whatever ended the loop, nothing returns while a post of any page is still running.
+    await postingWindow.drained();
+    run.ctx.signal.removeEventListener('abort', wake);
+    run.outcomeQueued = undefined;
+    startFlush();
+    await reporting;
   }
 }
 
