@@ -14,6 +14,7 @@ export {
 } from './errors/http-reason-table';
 export { parseRetryAfter } from './errors/parse-retry-after';
 export { createErpFetch, DEFAULT_ERP_TIMEOUT_MS, type ErpFetchOptions } from './http/create-erp-fetch';
+export { createNodeHttpFetch, type NodeHttpFetchOptions } from './http/create-node-http-fetch';
 export {
   currencyExponent,
   decimalToMinorUnits,

@@ -4,6 +4,7 @@
  * answers until their time, writing them). A real Xero works on many servers; the fake's one thread
  * must not delay another request's arrival or answer with its own CPU, so the work runs here.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   answerFakeRequest,
@@ -20,6 +21,10 @@ const { baseUrl, latencyMs, timeScale } = workerData as {
 const port = parentPort;
 if (port === null) throw new Error('xero-fake-worker runs as a worker thread');
 
+if (process.env.NICE_WORKER) {
+  const { setPriority } = await import('node:os');
+  setPriority(19);
+}
 await loadXeroSpecValidator();
 // Arrival times (epoch ms from the HTTP thread) on this thread's performance.now() clock.
 const arrivals = new WeakMap<Request, number>();

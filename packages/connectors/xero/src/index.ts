@@ -23,7 +23,12 @@ export {
 } from './connector/xero-manifest';
 export { rethrowXeroError, XERO_HTTP_OVERRIDES } from './errors/classify-xero-error';
 export { itemErrorFromValidation, reasonForXeroMessage } from './errors/xero-validation-reason';
-export { createXeroClient, type XeroCallOptions, type XeroClient } from './http/xero-client';
+export {
+  createXeroClient,
+  XERO_TENANT_KEY_PREFIX,
+  type XeroCallOptions,
+  type XeroClient,
+} from './http/xero-client';
 export { type XeroDocumentKind, xeroDeepLink } from './links/xero-deep-link';
 export { chooseDocument } from './posting/choose-document';
 export { type FoldedLine, foldVatLines, signedSum } from './posting/fold-vat-lines';

@@ -2,7 +2,7 @@ import { createTenantRateLimiter } from '@ledgerport/connector-kit';
 import { createMemoryCredentialsStore, ItemError, JobError, LedgerportError } from '@ledgerport/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXeroConnector, xeroManifest } from '../src/index';
+import { createXeroConnector, XERO_TENANT_KEY_PREFIX, xeroManifest } from '../src/index';
 import { createXeroFake, loadXeroSpecValidator } from '../src/testing/index';
 import {
   contextFor,
@@ -54,6 +54,34 @@ describe('authenticate', () => {
       'accounting /Organisation',
       'accounting /TaxRates',
     ]);
+  });
+
+  it('remembers the tenant between jobs: the next job with the same store makes no /Connections call', async () => {
+    const credentials = createMemoryCredentialsStore();
+    await createXeroConnector().authenticate(contextFor(fake, { credentials }).ctx);
+    expect(fake.requests.filter((r) => r.api === 'identity')).toHaveLength(1);
+    const stored = await credentials.get(
+      `${XERO_TENANT_KEY_PREFIX}${fake.options.clientId}:${contextFor(fake).ctx.companyId}`,
+    );
+    expect(stored?.value).toEqual({ tenantId: fake.seed.tenants[0]?.tenantId, tenantName: '' });
+    await createXeroConnector().authenticate(contextFor(fake, { credentials }).ctx);
+    expect(fake.requests.filter((r) => r.api === 'identity')).toHaveLength(1);
+    // A different tenantName setting looks it up again.
+    await createXeroConnector().authenticate(
+      contextFor(fake, { credentials, config: { tenantName: 'Demo Company (UK)' } }).ctx,
+    );
+    expect(fake.requests.filter((r) => r.api === 'identity')).toHaveLength(2);
+  });
+
+  it('forgets a remembered tenant Xero refuses (403), so the next job looks it up again', async () => {
+    const credentials = createMemoryCredentialsStore();
+    const key = `${XERO_TENANT_KEY_PREFIX}${fake.options.clientId}:${contextFor(fake).ctx.companyId}`;
+    await credentials.compareAndSet(key, undefined, { tenantId: 'disconnected-tenant', tenantName: '' });
+    const error = await failure(createXeroConnector().authenticate(contextFor(fake, { credentials }).ctx));
+    expect(error.reason).toBe('authorization_failure');
+    expect((await credentials.get(key))?.value).toEqual({});
+    await createXeroConnector().authenticate(contextFor(fake, { credentials }).ctx);
+    expect((await credentials.get(key))?.value.tenantId).toBe(fake.seed.tenants[0]?.tenantId);
   });
 
   it('reads only the organisation for a job without items', async () => {

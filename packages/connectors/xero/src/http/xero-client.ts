@@ -1,5 +1,6 @@
 import {
   createErpFetch,
+  createNodeHttpFetch,
   createOAuthSession,
   type OAuthSession,
   type TenantRateLimiter,
@@ -11,12 +12,26 @@ import { requestXeroToken } from '../auth/xero-token-client';
 import { XERO_SECRET_NAMES, type XeroConfig } from '../config/xero-config';
 import { rethrowXeroError } from '../errors/classify-xero-error';
 
+/**
+ * Credentials-store key prefix under which the tenant resolved from `GET /Connections` is remembered
+ * between jobs: `xero-tenant:<clientId>:<companyId>` → `{ tenantId, tenantName }` (the configured
+ * `tenantName`, or '' when none, so a changed setting looks the tenant up again).
+ */
+export const XERO_TENANT_KEY_PREFIX = 'xero-tenant:';
+
 /** A connection from `GET /Connections` (identity spec `components.schemas.Connection`). */
 interface XeroConnection {
   readonly tenantId?: string;
   readonly tenantName?: string;
   readonly tenantType?: string;
 }
+
+/**
+ * One keep-alive connection pool for every Xero client in the process, on Node's http module: a request
+ * is written when its rate-limit slot frees, not a loop turn later as with the global fetch (see
+ * connector-kit's `createNodeHttpFetch`).
+ */
+const xeroHttpFetch = createNodeHttpFetch();
 
 /** The body of an answer: parsed JSON, the text when it is not JSON, `undefined` when empty. */
 async function readJson(response: Response): Promise<unknown> {
@@ -71,8 +86,9 @@ export interface XeroClient {
 
 /**
  * Builds the client for `ctx`: tokens through connector-kit's refresh-once OAuth session (rotating
- * refresh tokens persisted in `ctx.credentials` under `xero:<clientId>:<companyId>`), every accounting
- * call through the shared per-tenant `limiter` (60/min, 5 concurrent, 5,000/day) which also learns from
+ * refresh tokens persisted in `ctx.credentials` under `xero:<clientId>:<companyId>`), the tenant from
+ * config, else remembered in `ctx.credentials` ({@link XERO_TENANT_KEY_PREFIX}), else from `GET /Connections`
+ * (then remembered; a 403 forgets it), every accounting call through the shared per-tenant `limiter` (60/min, 5 concurrent, 5,000/day) which also learns from
  * `X-MinLimit-Remaining`, `X-DayLimit-Remaining` and 429 `Retry-After`.
  */
 export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: TenantRateLimiter): XeroClient {
@@ -99,6 +115,7 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
   const calls = { count: 0 };
 
   const $api: $Fetch = createErpFetch({
+    fetch: xeroHttpFetch,
     baseURL: config.apiBaseUrl,
     signal: ctx.signal,
     timeoutMs: config.timeoutMs,
@@ -118,12 +135,26 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
     return pendingTenant;
   };
 
+  // The tenant resolved from /Connections is remembered across jobs (a durable store in the runner), for
+  // the same tenantName setting; a 403 from the accounting API forgets it (the organisation was
+  // disconnected), so the next job looks it up again.
+  const tenantKey = `${XERO_TENANT_KEY_PREFIX}${config.clientId}:${ctx.companyId}`;
+  const wanted = config.tenantName ?? '';
+  let rememberedFromStore = false;
   const lookUpTenant = async (): Promise<string> => {
     if (resolvedTenant !== undefined) return resolvedTenant;
     const cached = ctx.cache.get('xero:tenantId');
     if (typeof cached === 'string') {
       resolvedTenant = cached;
       return cached;
+    }
+    const remembered = await ctx.credentials.get(tenantKey);
+    const rememberedId = remembered?.value.tenantId;
+    if (rememberedId !== undefined && rememberedId !== '' && remembered?.value.tenantName === wanted) {
+      resolvedTenant = rememberedId;
+      rememberedFromStore = true;
+      ctx.cache.set('xero:tenantId', rememberedId);
+      return rememberedId;
     }
     const $identity = createErpFetch({
       baseURL: config.connectionsBaseUrl,
@@ -158,7 +189,20 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
     }
     resolvedTenant = only.tenantId;
     ctx.cache.set('xero:tenantId', resolvedTenant);
+    // Losing a compare-and-set race means another job stored it first: either value is right.
+    await ctx.credentials.compareAndSet(tenantKey, remembered?.version, {
+      tenantId: resolvedTenant,
+      tenantName: wanted,
+    });
     return resolvedTenant;
+  };
+
+  /** Forgets a remembered tenant the API refused (403): the next job asks /Connections again. */
+  const forgetTenant = async () => {
+    if (!rememberedFromStore) return;
+    rememberedFromStore = false;
+    const current = await ctx.credentials.get(tenantKey);
+    if (current !== undefined) await ctx.credentials.compareAndSet(tenantKey, current.version, {});
   };
 
   return {
@@ -167,8 +211,8 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
     async call<T>(path: string, options: XeroCallOptions = {}): Promise<T> {
       const tenant = await tenantId();
       // Serialised before the call waits for its slot: when a slot frees, the request goes out at once.
-      const body: string | Uint8Array | undefined =
-        options.bytes ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const body: Uint8Array | undefined =
+        options.bytes ?? (options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body)));
       const contentType =
         options.contentType ??
         (options.bytes === undefined && body !== undefined ? 'application/json' : undefined);
@@ -198,7 +242,10 @@ export function createXeroClient(ctx: ConnectorContext<XeroConfig>, limiter: Ten
             },
             ctx.signal,
           );
-          if (!answered.ok) throw await httpError(answered);
+          if (!answered.ok) {
+            if (answered.status === 403) await forgetTenant();
+            throw await httpError(answered);
+          }
           return answered;
         });
         return (await readJson(response)) as T;

@@ -61,6 +61,9 @@ export async function postXeroEntries(
 ): Promise<BatchPostOutcome[]> {
   const outcomes: BatchPostOutcome[] = new Array(entries.length);
   const organisation = await loadOrganisation(ctx, client);
+  // Map this batch in its own turn of the event loop: when core starts several batches at once, the
+  // first one's request goes out before the next one is mapped and serialised (not after all of them).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const groups = new Map<XeroDocumentKind, Prepared[]>();
   entries.forEach((entry, position) => {
     try {

@@ -113,14 +113,22 @@ export function writeFakeAnswer(req: IncomingMessage, res: ServerResponse, answe
     req.socket.destroy();
     return;
   }
+  const { answerAt } = answer;
+  // Node timers have millisecond granularity, measure from the event loop's cached time (so they can
+  // fire early) and usually fire up to a millisecond late. The answer waits on a timer until about 2 ms
+  // before its time, then on `setImmediate` turns, so it leaves within a loop turn after `answerAt` —
+  // never before it (the fake counts the call in flight until then: an early answer would let the next
+  // call look concurrent), and not a millisecond late on every call (which the latency would not say).
   const send = () => {
-    res.writeHead(answer.status, answer.headers);
-    res.end(answer.body);
+    const wait = answerAt === undefined ? 0 : answerAt - (performance.timeOrigin + performance.now());
+    if (wait > 2) setTimeout(send, wait - 2);
+    else if (wait > 0) setImmediate(send);
+    else {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    }
   };
-  const wait =
-    answer.answerAt === undefined ? 0 : answer.answerAt - (performance.timeOrigin + performance.now());
-  if (wait > 0) setTimeout(send, wait);
-  else send();
+  send();
 }
 
 /**
