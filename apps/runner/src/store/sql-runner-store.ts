@@ -48,12 +48,31 @@ interface RunRow {
   finished_at: string | null;
 }
 
+/** `recordIntent`: never overwrites an existing row (an outcome stays). Params: job, entry, time. */
+const RECORD_INTENT = `INSERT INTO export_entries (job_id, accounting_entry_id, state, reported, intent_at)
+         VALUES (?, ?, 'intent', 0, ?)
+         ON CONFLICT (job_id, accounting_entry_id) DO NOTHING`;
+
+/** `recordOutcome`: the next outcome_seq of the job, unreported again. Params: {@link recordOutcomeParams}. */
+const RECORD_OUTCOME = `INSERT INTO export_entries (job_id, accounting_entry_id, state, outcome, outcome_seq, reported, intent_at, outcome_at)
+         VALUES (?, ?, 'done', ?, (SELECT COALESCE(MAX(outcome_seq), 0) + 1 FROM export_entries WHERE job_id = ?), 0, ?, ?)
+         ON CONFLICT (job_id, accounting_entry_id) DO UPDATE SET
+           state = 'done', outcome = excluded.outcome, outcome_seq = excluded.outcome_seq,
+           reported = 0, reported_at = NULL, outcome_at = excluded.outcome_at`;
+
+function recordOutcomeParams(jobId: string, accountingEntryId: string, outcome: EntryOutcome, at: string) {
+  return [jobId, accountingEntryId, JSON.stringify(outcome), jobId, at, at];
+}
+
 /**
  * The {@link RunnerStore} over any {@link SqlDriver}: one set of queries for SQLite and PostgreSQL.
  * Follows the `ExportStore` contract of `@ledgerport/core` (`store/export-store.ts`):
  * `recordIntent` never overwrites an outcome; `recordOutcome` replaces an outcome and marks it
  * unreported again; `listUnreported` returns outcomes in recording order; the first final event
- * recorded for a job wins. The schema must already be migrated (`applyMigrations`).
+ * recorded for a job wins. `recordIntents` / `recordOutcomes` run the single-entry statements for each
+ * element in order in ONE transaction (`SqlDriver.batch`: one fsync with SQLite, one commit with
+ * PostgreSQL), so a group of entries costs one durable write instead of one per entry. The schema must
+ * already be migrated (`applyMigrations`).
  *
  * @param now - clock for timestamps and leases (injectable for tests).
  */
@@ -69,22 +88,23 @@ export function createSqlRunnerStore(driver: SqlDriver, now: () => Date = () => 
       return rows[0] === undefined ? undefined : toEntryRecord(rows[0]);
     },
     async recordIntent(jobId, accountingEntryId) {
-      await driver.run(
-        `INSERT INTO export_entries (job_id, accounting_entry_id, state, reported, intent_at)
-         VALUES (?, ?, 'intent', 0, ?)
-         ON CONFLICT (job_id, accounting_entry_id) DO NOTHING`,
-        [jobId, accountingEntryId, iso()],
-      );
+      await driver.run(RECORD_INTENT, [jobId, accountingEntryId, iso()]);
+    },
+    async recordIntents(jobId, accountingEntryIds) {
+      const at = iso();
+      await driver.batch(accountingEntryIds.map((id) => ({ sql: RECORD_INTENT, params: [jobId, id, at] })));
     },
     async recordOutcome(jobId, accountingEntryId, outcome) {
+      await driver.run(RECORD_OUTCOME, recordOutcomeParams(jobId, accountingEntryId, outcome, iso()));
+    },
+    async recordOutcomes(jobId, outcomes) {
       const at = iso();
-      await driver.run(
-        `INSERT INTO export_entries (job_id, accounting_entry_id, state, outcome, outcome_seq, reported, intent_at, outcome_at)
-         VALUES (?, ?, 'done', ?, (SELECT COALESCE(MAX(outcome_seq), 0) + 1 FROM export_entries WHERE job_id = ?), 0, ?, ?)
-         ON CONFLICT (job_id, accounting_entry_id) DO UPDATE SET
-           state = 'done', outcome = excluded.outcome, outcome_seq = excluded.outcome_seq,
-           reported = 0, reported_at = NULL, outcome_at = excluded.outcome_at`,
-        [jobId, accountingEntryId, JSON.stringify(outcome), jobId, at, at],
+      // One statement per outcome, in order, in one transaction: each takes the next outcome_seq.
+      await driver.batch(
+        outcomes.map(({ accountingEntryId, outcome }) => ({
+          sql: RECORD_OUTCOME,
+          params: recordOutcomeParams(jobId, accountingEntryId, outcome, at),
+        })),
       );
     },
     async markReported(jobId, accountingEntryIds) {

@@ -26,6 +26,38 @@ if (unreachable === undefined) {
     return { store: await open(), reopen: open };
   });
 
+  describe('PostgreSQL batch', () => {
+    it('applies every statement in one transaction, or none when one fails', async () => {
+      const schema = `${prefix}_batch`;
+      schemas.push(schema);
+      const driver = await openPostgresDriver({ connectionString, schema });
+      await applyMigrations(driver);
+      const insert = (id: string, state: string) => ({
+        sql: 'INSERT INTO export_entries (job_id, accounting_entry_id, state, reported) VALUES (?, ?, ?, 0)',
+        params: ['job-1', id, state],
+      });
+      await expect(driver.batch([insert('a', 'intent'), insert('b', 'not-a-state')])).rejects.toThrow(
+        /check/,
+      );
+      expect(await driver.all('SELECT * FROM export_entries')).toEqual([]);
+      expect(await driver.batch([insert('a', 'intent'), insert('b', 'intent')])).toEqual([1, 1]);
+      expect(await driver.batch([])).toEqual([]);
+      const ids = await driver.all<{ id: string }>(
+        'SELECT accounting_entry_id AS id FROM export_entries ORDER BY seq',
+      );
+      expect(ids.map((r) => r.id)).toEqual(['a', 'b']);
+      // inside exclusive, a batch joins the transaction already open (rolled back with it)
+      await expect(
+        driver.exclusive(async (tx) => {
+          await tx.batch([insert('c', 'intent')]);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow(/changed my mind/);
+      expect(await driver.all('SELECT * FROM export_entries')).toHaveLength(2);
+      await driver.close();
+    });
+  });
+
   describe('PostgreSQL migrations', () => {
     it('applies each version once when two runners start together', async () => {
       const schema = `${prefix}_race`;

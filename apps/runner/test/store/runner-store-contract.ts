@@ -118,6 +118,110 @@ export function runnerStoreContract(
       await store.close();
     });
 
+    it('recordIntents records every intent at once and never overwrites an outcome', async () => {
+      const { store, reopen } = await open();
+      const batch = store.exports.recordIntents?.bind(store.exports);
+      expect(batch).toBeDefined();
+      await store.exports.recordOutcome('job-1', 'b', {
+        status: 'failed',
+        reason: 'account_unknown',
+        message: 'Account 6010 does not exist',
+      });
+      await batch?.('job-1', ['a', 'b', 'c', 'a']);
+      await batch?.('job-1', []);
+      await batch?.('job-2', ['a']);
+      expect((await store.exports.getEntry('job-1', 'a'))?.state).toBe('intent');
+      expect((await store.exports.getEntry('job-1', 'c'))?.state).toBe('intent');
+      expect(await store.exports.getEntry('job-1', 'b')).toMatchObject({
+        state: 'done',
+        outcome: { status: 'failed', reason: 'account_unknown' },
+      });
+      expect((await store.exports.getEntry('job-2', 'a'))?.state).toBe('intent');
+      await store.close();
+      const again = await reopen();
+      expect((await again.exports.getEntry('job-1', 'c'))?.state).toBe('intent');
+      expect((await again.exports.listUnreported('job-1')).map((r) => r.accountingEntryId)).toEqual(['b']);
+      await again.close();
+    });
+
+    it('recordOutcomes records every outcome at once, in array order after earlier outcomes', async () => {
+      const { store, reopen } = await open();
+      const batch = store.exports.recordOutcomes?.bind(store.exports);
+      expect(batch).toBeDefined();
+      const ok = (externalId: string) =>
+        ({ status: 'successful', externalId, exportedAt: '2026-01-01T00:00:00.000Z' }) as const;
+      await store.exports.recordIntents?.('job-1', ['a', 'b', 'c', 'd']);
+      await store.exports.recordOutcome('job-1', 'first', ok('V-0'));
+      await store.exports.recordOutcome('job-1', 'reported', ok('V-r'));
+      await store.exports.markReported('job-1', ['reported']);
+      await batch?.('job-1', [
+        { accountingEntryId: 'c', outcome: ok('V-c') },
+        {
+          accountingEntryId: 'reported',
+          outcome: { status: 'failed', reason: 'unexpected_failure', message: 'late' },
+        },
+        { accountingEntryId: 'new', outcome: ok('V-new') },
+        { accountingEntryId: 'a', outcome: ok('V-a') },
+        { accountingEntryId: 'c', outcome: ok('V-c2') },
+      ]);
+      await batch?.('job-1', []);
+      await batch?.('job-2', [{ accountingEntryId: 'x', outcome: ok('V-x') }]);
+      const expected = ['first', 'reported', 'new', 'a', 'c'];
+      expect((await store.exports.listUnreported('job-1')).map((r) => r.accountingEntryId)).toEqual(expected);
+      expect(await store.exports.getEntry('job-1', 'c')).toMatchObject({
+        state: 'done',
+        outcome: ok('V-c2'),
+      });
+      expect(await store.exports.getEntry('job-1', 'reported')).toMatchObject({
+        state: 'done',
+        reported: false,
+        outcome: { status: 'failed', reason: 'unexpected_failure', message: 'late' },
+      });
+      expect((await store.exports.getEntry('job-1', 'b'))?.state).toBe('intent');
+      expect((await store.exports.listUnreported('job-2')).map((r) => r.accountingEntryId)).toEqual(['x']);
+      // an outcome recorded afterwards comes after the batch
+      await store.exports.recordOutcome('job-1', 'd', ok('V-d'));
+      expect((await store.exports.listUnreported('job-1')).map((r) => r.accountingEntryId)).toEqual([
+        ...expected,
+        'd',
+      ]);
+      await store.close();
+      const again = await reopen();
+      expect((await again.exports.listUnreported('job-1')).map((r) => r.accountingEntryId)).toEqual([
+        ...expected,
+        'd',
+      ]);
+      await again.close();
+    });
+
+    it('journals concurrent batches and single writes without losing any', async () => {
+      const { store } = await open();
+      const ok = (externalId: string) =>
+        ({ status: 'successful', externalId, exportedAt: '2026-01-01T00:00:00.000Z' }) as const;
+      const groups = Array.from({ length: 6 }, (_, g) => Array.from({ length: 20 }, (_, i) => `g${g}-${i}`));
+      await Promise.all([
+        ...groups.map(async (ids) => {
+          await store.exports.recordIntents?.('job-1', ids);
+          await store.exports.recordOutcomes?.(
+            'job-1',
+            ids.map((id) => ({ accountingEntryId: id, outcome: ok(id) })),
+          );
+        }),
+        ...Array.from({ length: 10 }, (_, i) =>
+          store.exports.recordOutcome('job-1', `single-${i}`, ok(`s${i}`)),
+        ),
+      ]);
+      const unreported = await store.exports.listUnreported('job-1');
+      expect(unreported).toHaveLength(130);
+      expect(new Set(unreported.map((r) => r.accountingEntryId)).size).toBe(130);
+      // each batch stays in its own order
+      for (const ids of groups) {
+        const order = unreported.map((r) => r.accountingEntryId).filter((id) => ids.includes(id));
+        expect(order).toEqual(ids);
+      }
+      await store.close();
+    });
+
     it('keeps the first final event and remembers that it was sent', async () => {
       const { store } = await open();
       expect(await store.exports.getFinalEvent('job-1')).toBeUndefined();

@@ -45,3 +45,29 @@ describe('SQLite migrations', () => {
     await driver.close();
   });
 });
+
+describe('SQLite batch', () => {
+  it('applies every statement in one transaction, or none when one fails', async () => {
+    const driver = openSqliteDriver(join(dir, 'batch.db'));
+    await applyMigrations(driver);
+    const insert = (id: string, state: string) => ({
+      sql: 'INSERT INTO export_entries (job_id, accounting_entry_id, state, reported) VALUES (?, ?, ?, 0)',
+      params: ['job-1', id, state],
+    });
+    await expect(driver.batch([insert('a', 'intent'), insert('b', 'not-a-state')])).rejects.toThrow(/CHECK/);
+    expect(await driver.all('SELECT * FROM export_entries')).toEqual([]);
+    // the connection is usable again (no transaction left open)
+    expect(await driver.batch([insert('a', 'intent'), insert('b', 'intent')])).toEqual([1, 1]);
+    expect(await driver.batch([])).toEqual([]);
+    const ids = await driver.all<{ id: string }>(
+      'SELECT accounting_entry_id AS id FROM export_entries ORDER BY seq',
+    );
+    expect(ids.map((r) => r.id)).toEqual(['a', 'b']);
+    // inside exclusive, a batch joins the transaction already open
+    await driver.exclusive(async (tx) => {
+      await tx.batch([insert('c', 'intent')]);
+    });
+    expect(await driver.all('SELECT * FROM export_entries')).toHaveLength(3);
+    await driver.close();
+  });
+});

@@ -4,6 +4,7 @@ import type { Connector } from '../connector/connector-v1';
 import { escalateItemReason, type ItemFailureReason } from '../errors/failure-reasons';
 import { type ItemError, JobError } from '../errors/ledgerport-error';
 import type { EntryOutcome, ExportStore } from '../store/export-store';
+import { recordOutcomesIn } from '../store/record-batch';
 import type { ItemReporter } from './item-reporter';
 import { countFailure, type JobTally } from './job-tally';
 import type { PleoJobClosedError } from './pleo-job-stopped';
@@ -63,6 +64,69 @@ export function stopRun(run: JobRun<unknown>, cause: StopCause): void {
 }
 
 /**
+ * An outcome about to be journaled together with others (`journalOutcomes`), and what to do once it is
+ * durable (count and announce it; escalate a systemic failure).
+ */
+export interface PendingOutcome {
+  readonly accountingEntryId: string;
+  readonly outcome: EntryOutcome;
+  readonly afterRecorded: () => void;
+}
+
+/**
+ * Journals several outcomes write-ahead in one store call (`recordOutcomes` when the store has it,
+ * else one `recordOutcome` each, in order), then queues each for Pleo and runs its `afterRecorded`,
+ * in order. Nothing is queued before every outcome is durable.
+ */
+export async function journalOutcomes(
+  run: JobRun<unknown>,
+  pending: readonly PendingOutcome[],
+): Promise<void> {
+  if (pending.length === 0) return;
+  for (const p of pending) run.inFlight.delete(p.accountingEntryId);
+  await recordOutcomesIn(run.store, run.job.id, pending);
+  for (const p of pending) {
+    queueOutcome(run, p.accountingEntryId, p.outcome);
+    p.afterRecorded();
+  }
+}
+
+/**
+ * An item failure to journal with {@link journalOutcomes}: once recorded it is counted, announced, and
+ * a systemic reason (`SYSTEMIC_ITEM_REASONS`) escalates to a job stop unless `escalate` is false.
+ */
+export function failureOutcome(
+  run: JobRun<unknown>,
+  accountingEntryId: string,
+  error: Pick<ItemError, 'reason' | 'message'>,
+  escalate = true,
+): PendingOutcome {
+  const reason: ItemFailureReason = error.reason;
+  const outcome = { status: 'failed', reason, message: error.message } as const;
+  return {
+    accountingEntryId,
+    outcome,
+    afterRecorded: () => {
+      countFailure(run.tally, reason, error.message);
+      run.emit({
+        type: 'entry_failed',
+        jobId: run.job.id,
+        accountingEntryId,
+        reason,
+        message: error.message,
+      });
+      const jobReason = escalate ? escalateItemReason(reason) : undefined;
+      if (jobReason !== undefined) {
+        stopRun(run, {
+          kind: 'job_error',
+          error: new JobError(jobReason, `Export stopped: ${error.message}`),
+        });
+      }
+    },
+  };
+}
+
+/**
  * Records an item failure write-ahead (store first), queues it for Pleo, counts and announces it, and
  * escalates a systemic reason (`SYSTEMIC_ITEM_REASONS`) to a job stop unless `escalate` is false.
  */
@@ -72,18 +136,5 @@ export async function failEntry(
   error: Pick<ItemError, 'reason' | 'message'>,
   escalate = true,
 ): Promise<void> {
-  run.inFlight.delete(accountingEntryId);
-  const reason: ItemFailureReason = error.reason;
-  const outcome = { status: 'failed', reason, message: error.message } as const;
-  await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
-  queueOutcome(run, accountingEntryId, outcome);
-  countFailure(run.tally, reason, error.message);
-  run.emit({ type: 'entry_failed', jobId: run.job.id, accountingEntryId, reason, message: error.message });
-  const jobReason = escalate ? escalateItemReason(reason) : undefined;
-  if (jobReason !== undefined) {
-    stopRun(run, {
-      kind: 'job_error',
-      error: new JobError(jobReason, `Export stopped: ${error.message}`),
-    });
-  }
+  await journalOutcomes(run, [failureOutcome(run, accountingEntryId, error, escalate)]);
 }

@@ -6,7 +6,15 @@ import { mapExportItem } from '../entry/map-export-item';
 import type { MapOptions } from '../entry/map-options';
 import { ItemError, JobError, LedgerportError } from '../errors/ledgerport-error';
 import { toLedgerportError } from '../errors/to-ledgerport-error';
-import { failEntry, type JobRun, queueOutcome, stopRun } from './job-run-state';
+import { recordIntentsIn } from '../store/record-batch';
+import {
+  failEntry,
+  failureOutcome,
+  type JobRun,
+  journalOutcomes,
+  type PendingOutcome,
+  stopRun,
+} from './job-run-state';
 import type { PostingWindow } from './posting-window';
 import { attachReceipts, checkReceiptLimits } from './receipt-attachments';
 
@@ -191,26 +199,31 @@ async function validatePage<Config>(
     if (!issues.has(issue.accountingEntryId)) issues.set(issue.accountingEntryId, issue);
   }
   const valid: AccountingEntry[] = [];
+  const failed: PendingOutcome[] = [];
   for (const entry of entries) {
     const issue = issues.get(entry.accountingEntryId);
     if (issue === undefined) valid.push(entry);
-    else await failEntry(run, entry.accountingEntryId, issue);
+    else failed.push(failureOutcome(run, entry.accountingEntryId, issue));
   }
+  await journalOutcomes(run, failed);
   return valid;
 }
 
-/** Posts one group (one entry, or one `postEntries` batch), then attaches and records each outcome. */
+/**
+ * Posts one group (one entry, or one `postEntries` batch), then attaches and records each outcome. The
+ * group's intents are journaled in one store call before the post (`recordIntents`); of a batch's
+ * outcomes, those known at once (successes without receipts, failures) are journaled in one store call
+ * (`recordOutcomes`), the rest each when it is known (after its receipts, or its retry alone).
+ */
 async function postGroup<Config>(
   run: JobRun<Config>,
   pipeline: PagePipeline,
   group: AccountingEntry[],
 ): Promise<void> {
   if (run.stop !== undefined) return;
-  const jobId = run.job.id;
-  for (const entry of group) {
-    run.inFlight.add(entry.accountingEntryId);
-    await run.store.recordIntent(jobId, entry.accountingEntryId);
-  }
+  const ids = group.map((entry) => entry.accountingEntryId);
+  for (const id of ids) run.inFlight.add(id);
+  await recordIntentsIn(run.store, run.job.id, ids);
   const unknownOutcomeIsFinal = run.connector.manifest.idempotency === 'none';
   const postEntries = run.connector.postEntries?.bind(run.connector);
   if (group.length > 1 && postEntries !== undefined) {
@@ -227,26 +240,48 @@ async function postGroup<Config>(
       );
       return;
     }
-    await Promise.all(
-      group.map(async (entry, index) => {
-        const outcome = outcomes[index];
-        if (outcome === undefined) {
-          await failEntry(run, entry.accountingEntryId, {
+    // Outcomes known now are journaled together; the others follow one by one.
+    const known: PendingOutcome[] = [];
+    const later: (() => Promise<void>)[] = [];
+    group.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      if (outcome === undefined) {
+        known.push(
+          failureOutcome(run, entry.accountingEntryId, {
             reason: 'unexpected_failure',
             message: `${run.connector.manifest.displayName} returned no result for this entry: export it again.`,
-          });
-        } else if (outcome.ok) {
-          await afterPost(run, pipeline, entry, outcome.result);
-        } else if (outcome.error.retryable) {
-          await postSingle(run, pipeline, entry);
+          }),
+        );
+      } else if (outcome.ok) {
+        if (!hasReceiptsToAttach(run, entry) && pipeline.awaitingCommit === undefined) {
+          known.push(successOutcome(run, entry.accountingEntryId, outcome.result));
         } else {
-          await handleThrownForEntries(run, [entry.accountingEntryId], outcome.error);
+          later.push(() => afterPost(run, pipeline, entry, outcome.result));
         }
-      }),
-    );
+      } else if (outcome.error.retryable) {
+        later.push(() => postSingle(run, pipeline, entry));
+      } else {
+        const disposition = thrownDisposition(run, outcome.error);
+        if (disposition.kind === 'item') {
+          known.push(failureOutcome(run, entry.accountingEntryId, disposition.error, disposition.escalate));
+        } else {
+          later.push(() => handleThrownForEntries(run, [entry.accountingEntryId], outcome.error));
+        }
+      }
+    });
+    await Promise.all([journalOutcomes(run, known), ...later.map((next) => next())]);
     return;
   }
   await Promise.all(group.map((entry) => postSingle(run, pipeline, entry)));
+}
+
+/** Whether `afterPost` has receipts to upload for the entry (else its success is known at once). */
+function hasReceiptsToAttach(run: JobRun<unknown>, entry: AccountingEntry): boolean {
+  return (
+    entry.files.length > 0 &&
+    run.connector.manifest.attachments.supported &&
+    run.connector.attach !== undefined
+  );
 }
 
 async function postSingle<Config>(
@@ -302,17 +337,29 @@ export async function recordSuccess(
   accountingEntryId: string,
   result: PostResult,
 ): Promise<void> {
-  run.inFlight.delete(accountingEntryId);
+  await journalOutcomes(run, [successOutcome(run, accountingEntryId, result)]);
+}
+
+/** A success to journal with `journalOutcomes` (once recorded it is counted and announced). */
+export function successOutcome(
+  run: JobRun<unknown>,
+  accountingEntryId: string,
+  result: PostResult,
+): PendingOutcome {
   const outcome = {
     status: 'successful',
     externalId: result.externalId,
     exportedAt: result.exportedAt,
     ...(result.externalUrl === undefined ? {} : { externalUrl: result.externalUrl }),
   } as const;
-  await run.store.recordOutcome(run.job.id, accountingEntryId, outcome);
-  queueOutcome(run, accountingEntryId, outcome);
-  run.tally.successful += 1;
-  run.emit({ type: 'entry_posted', jobId: run.job.id, accountingEntryId, externalId: result.externalId });
+  return {
+    accountingEntryId,
+    outcome,
+    afterRecorded: () => {
+      run.tally.successful += 1;
+      run.emit({ type: 'entry_posted', jobId: run.job.id, accountingEntryId, externalId: result.externalId });
+    },
+  };
 }
 
 /**
@@ -330,18 +377,35 @@ export async function handleThrownForEntries(
   ids: readonly string[],
   error: unknown,
 ): Promise<void> {
-  if (run.ctx.signal.aborted) {
+  const disposition = thrownDisposition(run, error);
+  if (disposition.kind === 'aborted') {
     for (const id of ids) {
       run.inFlight.delete(id);
       await run.store.discardIntent?.(run.job.id, id);
     }
     return;
   }
-  if (JobError.isInstance(error)) {
+  if (disposition.kind === 'job_error') {
     for (const id of ids) run.inFlight.delete(id);
-    stopRun(run, { kind: 'job_error', error });
+    stopRun(run, { kind: 'job_error', error: disposition.error });
     return;
   }
+  // Every entry fails with the same error: journaled together.
+  await journalOutcomes(
+    run,
+    ids.map((id) => failureOutcome(run, id, disposition.error, disposition.escalate)),
+  );
+}
+
+/** What a connector call's throw means for its entries (see {@link handleThrownForEntries}). */
+type ThrownDisposition =
+  | { readonly kind: 'aborted' }
+  | { readonly kind: 'job_error'; readonly error: JobError }
+  | { readonly kind: 'item'; readonly error: ItemError; readonly escalate: boolean };
+
+function thrownDisposition(run: JobRun<unknown>, error: unknown): ThrownDisposition {
+  if (run.ctx.signal.aborted) return { kind: 'aborted' };
+  if (JobError.isInstance(error)) return { kind: 'job_error', error };
   let itemError: ItemError;
   let escalate = true;
   if (LedgerportError.isInstance(error) && error.scope === 'item') {
@@ -355,7 +419,7 @@ export async function handleThrownForEntries(
     // An unknown throw is never retried, so it must not escalate a retryable-looking reason.
     escalate = false;
   }
-  for (const id of ids) await failEntry(run, id, itemError, escalate);
+  return { kind: 'item', error: itemError, escalate };
 }
 
 /**

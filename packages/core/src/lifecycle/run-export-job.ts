@@ -8,13 +8,13 @@ import { createRedactingLogger, noopLogger } from '../security/loggers';
 import type { ExportStore, FinalEventRecord } from '../store/export-store';
 import { createMemoryExportStore } from '../store/memory-export-store';
 import { createItemReporter, type ItemReporter, MAX_ITEMS_PER_UPDATE } from './item-reporter';
-import { type JobRun, stopRun } from './job-run-state';
+import { type JobRun, journalOutcomes, stopRun } from './job-run-state';
 import { createJobTally, decideFinalEvent, type JobTally } from './job-tally';
 import { inPages } from './page-stream';
 import { parseConnectorConfig } from './parse-connector-config';
 import { classifyPleoError, PleoJobClosedError } from './pleo-job-stopped';
 import { createPostingWindow, type PostingWindow } from './posting-window';
-import { handleThrownForEntries, queueExportPage, recordSuccess } from './process-export-page';
+import { handleThrownForEntries, queueExportPage, successOutcome } from './process-export-page';
 import { fetchReceipt } from './receipt-attachments';
 import { createRetryRunner, DEFAULT_RETRY_SETTINGS } from './retry-runner';
 import type { ExportJobOutcome, ExportProgressEvent, RunExportJobOptions } from './run-export-job-options';
@@ -45,7 +45,9 @@ const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
  *    `manifest.maxConcurrency` posts stay in flight across page boundaries (batched through
  *    `postEntries`), retries retryable errors honouring `retryAfterMs` within one per-job budget
  *    (never retrying a timed-out post of an `idempotency: 'none'` connector), attaches receipts in
- *    order; `store.recordIntent` before each post, `store.recordOutcome` after, then reports to Pleo
+ *    order; the group's intents journaled before its post (`store.recordIntents` in one call when the
+ *    store has it, else `store.recordIntent` each), each outcome after (outcomes known together in one
+ *    `store.recordOutcomes` call when the store has it, else `store.recordOutcome`), then reports to Pleo
  *    (once all of a page's posts settled, or as soon as 100 outcomes wait) in PUTs of ≤ 100, at least
  *    every `reportIntervalMs` (an `in_progress` keep-alive when nothing finished). `per_job`
  *    connectors: `commitJob` runs after every page's posts settled; successes are reported only after
@@ -410,7 +412,7 @@ async function streamAndProcess<Config>(
 async function commit<Config>(run: JobRun<Config>, posted: PostedEntry[]): Promise<void> {
   const commitJob = run.connector.commitJob?.bind(run.connector);
   if (commitJob === undefined) {
-    for (const p of posted) await recordSuccess(run as JobRun<unknown>, p.entry.accountingEntryId, p.result);
+    await recordCommitted(run as JobRun<unknown>, posted);
     return;
   }
   try {
@@ -424,7 +426,15 @@ async function commit<Config>(run: JobRun<Config>, posted: PostedEntry[]): Promi
     );
     return;
   }
-  for (const p of posted) await recordSuccess(run as JobRun<unknown>, p.entry.accountingEntryId, p.result);
+  await recordCommitted(run as JobRun<unknown>, posted);
+}
+
+/** Journals the committed successes together (one `recordOutcomes` when the store has it), then queues them. */
+async function recordCommitted(run: JobRun<unknown>, posted: readonly PostedEntry[]): Promise<void> {
+  await journalOutcomes(
+    run,
+    posted.map((p) => successOutcome(run, p.entry.accountingEntryId, p.result)),
+  );
 }
 
 /** Records why a Pleo call (error already classified by `classifyPleoError`) stopped the run. */

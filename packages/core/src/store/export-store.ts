@@ -29,6 +29,13 @@ export interface EntryRecord {
   readonly reported: boolean;
 }
 
+/** One element of {@link ExportStore.recordOutcomes}: an entry and its outcome. */
+export interface EntryOutcomeToRecord {
+  /** Pleo's `accountingEntryId` of the item. */
+  readonly accountingEntryId: string;
+  readonly outcome: EntryOutcome;
+}
+
 /** The final job event as recorded before it is sent (`POST /v3/export-job-events`, pleo-export-api.md §3.1). */
 export interface FinalEventRecord {
   /** The `ExportJobEventType` to send. */
@@ -46,6 +53,10 @@ export interface FinalEventRecord {
  * recorded before they are reported to Pleo, so a restarted runner resumes without posting anything
  * twice and without losing a result. Implementations: in memory (core), SQLite and PostgreSQL (runner).
  * All methods must be durable when their promise resolves.
+ *
+ * The batch methods `recordIntents` / `recordOutcomes` are optional: a store that has them saves the
+ * lifecycle one durable write per entry (one transaction per posting group instead of one per entry);
+ * core falls back to `recordIntent` / `recordOutcome`, one entry at a time, for stores without them.
  */
 export interface ExportStore {
   /** The entry's record, or `undefined` when nothing was recorded for it. */
@@ -58,8 +69,28 @@ export interface ExportStore {
    * connector may post the entry again. Stores without it make such entries fail as "outcome unknown".
    */
   discardIntent?(jobId: string, accountingEntryId: string): Promise<void>;
+  /**
+   * Optional batch form of {@link ExportStore.recordIntent}: records that posts of these entries are
+   * about to start, with the same semantics for each id as `recordIntent` applied in array order (an
+   * entry that already has an outcome keeps it). All of them are durable together (one transaction)
+   * when the promise resolves; when it rejects, none may be assumed recorded. An empty array is a
+   * no-op. Core calls it with the entries of one posting group (a `postEntries` batch) when the group
+   * holds more than one entry, and falls back to one `recordIntent` per entry when a store lacks it.
+   */
+  recordIntents?(jobId: string, accountingEntryIds: readonly string[]): Promise<void>;
   /** Records the entry's outcome (not yet reported). */
   recordOutcome(jobId: string, accountingEntryId: string, outcome: EntryOutcome): Promise<void>;
+  /**
+   * Optional batch form of {@link ExportStore.recordOutcome}: `outcomes` is a list of
+   * `{ accountingEntryId, outcome }`, each recorded with the same semantics as `recordOutcome` applied
+   * in array order (an unreported outcome is replaced; `listUnreported` returns them after every outcome
+   * recorded earlier, in array order; a repeated id keeps its last outcome and position). All of them are
+   * durable together (one transaction) when the promise resolves; when it rejects, none may be assumed
+   * recorded. An empty array is a no-op. Core calls it when several outcomes become known together (a
+   * batch's successes without receipts, entries failed together, a `per_job` commit) and falls back to
+   * one `recordOutcome` per entry when a store lacks it.
+   */
+  recordOutcomes?(jobId: string, outcomes: readonly EntryOutcomeToRecord[]): Promise<void>;
   /** Marks outcomes as accepted by Pleo. */
   markReported(jobId: string, accountingEntryIds: readonly string[]): Promise<void>;
   /** Outcomes recorded but not yet reported, oldest first. */

@@ -15,6 +15,8 @@ interface JobJournal {
  * Contract details (shared by every store):
  * - `recordIntent` on an entry that already has an outcome is ignored (the outcome stays);
  * - `recordOutcome` replaces an unreported outcome and marks it unreported again;
+ * - `recordIntents` / `recordOutcomes` do what `recordIntent` / `recordOutcome` do, for each element in
+ *   array order, all at once (nothing else runs in between);
  * - `listUnreported` returns outcomes in the order they were recorded;
  * - `recordFinalEvent` keeps the first event recorded for a job and returns it;
  * - `markFinalEventSent` rejects with an `Error` when no final event is recorded for the job (a
@@ -33,24 +35,37 @@ export function createMemoryExportStore(): ExportStore {
     return found;
   };
 
+  const recordIntent = (jobId: string, accountingEntryId: string): void => {
+    const j = journal(jobId);
+    if (j.entries.get(accountingEntryId)?.state === 'done') return;
+    j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'intent', reported: false });
+  };
+  const recordOutcome = (jobId: string, accountingEntryId: string, outcome: EntryOutcome): void => {
+    const j = journal(jobId);
+    j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'done', outcome, reported: false });
+    j.unreported.delete(accountingEntryId);
+    j.unreported.add(accountingEntryId);
+  };
+
   return {
     async getEntry(jobId, accountingEntryId) {
       return jobs.get(jobId)?.entries.get(accountingEntryId);
     },
     async recordIntent(jobId, accountingEntryId) {
-      const j = journal(jobId);
-      if (j.entries.get(accountingEntryId)?.state === 'done') return;
-      j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'intent', reported: false });
+      recordIntent(jobId, accountingEntryId);
+    },
+    async recordIntents(jobId, accountingEntryIds) {
+      for (const id of accountingEntryIds) recordIntent(jobId, id);
     },
     async discardIntent(jobId, accountingEntryId) {
       const j = jobs.get(jobId);
       if (j?.entries.get(accountingEntryId)?.state === 'intent') j.entries.delete(accountingEntryId);
     },
-    async recordOutcome(jobId, accountingEntryId, outcome: EntryOutcome) {
-      const j = journal(jobId);
-      j.entries.set(accountingEntryId, { jobId, accountingEntryId, state: 'done', outcome, reported: false });
-      j.unreported.delete(accountingEntryId);
-      j.unreported.add(accountingEntryId);
+    async recordOutcome(jobId, accountingEntryId, outcome) {
+      recordOutcome(jobId, accountingEntryId, outcome);
+    },
+    async recordOutcomes(jobId, outcomes) {
+      for (const { accountingEntryId, outcome } of outcomes) recordOutcome(jobId, accountingEntryId, outcome);
     },
     async markReported(jobId, accountingEntryIds) {
       const j = jobs.get(jobId);

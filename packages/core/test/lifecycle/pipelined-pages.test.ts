@@ -336,16 +336,24 @@ describe('runExportJob — posting pipelined across pages', () => {
     const memory = createMemoryExportStore();
     const gauge = createGauge();
     let intents = 0;
+    /** Counts intents; fails at the first entry of the 6th batch (page 3), while batches 2–5 (pages 1–3) are in flight. */
+    const countIntents = (count: number): void => {
+      const before = intents;
+      intents += count;
+      if (before < 251 && intents >= 251) {
+        releaseAll(gauge);
+        throw new Error('disk full');
+      }
+    };
     const store: ExportStore = {
       ...memory,
       async recordIntent(jobId, id) {
-        intents += 1;
-        // the first entry of the 6th batch (page 3), while batches 2–5 (pages 1–3) are in flight
-        if (intents === 251) {
-          releaseAll(gauge);
-          throw new Error('disk full');
-        }
+        countIntents(1);
         await memory.recordIntent(jobId, id);
+      },
+      async recordIntents(jobId, ids) {
+        countIntents(ids.length);
+        for (const id of ids) await memory.recordIntent(jobId, id);
       },
     };
     const connector = gaugedBatchConnector(gauge);

@@ -70,6 +70,43 @@ describe('createMemoryExportStore', () => {
     expect(await store.getFinalEvent(JOB)).toEqual({ event: 'completed', sent: true });
   });
 
+  it('recordIntents records each intent and never overwrites an outcome', async () => {
+    const store = createMemoryExportStore();
+    await store.recordOutcome(JOB, 'b', ok('X-b'));
+    await store.recordIntents?.(JOB, ['a', 'b', 'c']);
+    expect(await store.getEntry(JOB, 'a')).toMatchObject({ state: 'intent', reported: false });
+    expect(await store.getEntry(JOB, 'b')).toMatchObject({ state: 'done', outcome: ok('X-b') });
+    expect(await store.getEntry(JOB, 'c')).toMatchObject({ state: 'intent', reported: false });
+    await store.recordIntents?.(JOB, []);
+    expect((await store.listUnreported(JOB)).map((r) => r.accountingEntryId)).toEqual(['b']);
+  });
+
+  it('recordOutcomes records each outcome in array order after earlier ones; a repeated id keeps its last', async () => {
+    const store = createMemoryExportStore();
+    await store.recordOutcome(JOB, 'first', ok('X-0'));
+    await store.recordIntents?.(JOB, ['a', 'b', 'c']);
+    await store.markReported(JOB, ['first']);
+    await store.recordOutcomes?.(JOB, [
+      { accountingEntryId: 'c', outcome: ok('X-c') },
+      {
+        accountingEntryId: 'first',
+        outcome: { status: 'failed', reason: 'unexpected_failure', message: 'x' },
+      },
+      { accountingEntryId: 'a', outcome: ok('X-a') },
+      { accountingEntryId: 'c', outcome: ok('X-c2') },
+    ]);
+    expect((await store.listUnreported(JOB)).map((r) => r.accountingEntryId)).toEqual(['first', 'a', 'c']);
+    expect(await store.getEntry(JOB, 'c')).toMatchObject({
+      state: 'done',
+      outcome: ok('X-c2'),
+      reported: false,
+    });
+    expect(await store.getEntry(JOB, 'first')).toMatchObject({ state: 'done', reported: false });
+    expect(await store.getEntry(JOB, 'b')).toMatchObject({ state: 'intent' });
+    await store.recordOutcomes?.(JOB, []);
+    expect(await store.listUnreported(JOB)).toHaveLength(3);
+  });
+
   it('refuses to mark a final event sent that was never recorded', async () => {
     const store = createMemoryExportStore();
     await expect(store.markFinalEventSent(JOB)).rejects.toThrow(/recordFinalEvent/);

@@ -29,13 +29,49 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => {});
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-  const make = (query: (sql: string, params?: SqlValue[]) => Promise<pg.QueryResult>): SqlDriver => ({
+  /**
+   * A driver running its queries through `query`. `connect` gives `batch` a client of its own (the
+   * pool's); inside `exclusive` it is undefined and `batch` runs in the transaction already open.
+   */
+  const make = (
+    query: (sql: string, params?: SqlValue[]) => Promise<pg.QueryResult>,
+    connect: (() => Promise<pg.PoolClient>) | undefined,
+  ): SqlDriver => ({
     dialect: 'postgres',
     async all<Row>(sql: string, params: readonly SqlValue[] = []) {
       return (await query(toPositional(sql), [...params])).rows as Row[];
     },
     async run(sql, params = []) {
       return (await query(toPositional(sql), [...params])).rowCount ?? 0;
+    },
+    async batch(statements) {
+      if (statements.length === 0) return [];
+      const runAll = async (
+        run: (sql: string, params: SqlValue[]) => Promise<pg.QueryResult>,
+      ): Promise<number[]> => {
+        const changes: number[] = [];
+        for (const { sql, params } of statements) {
+          changes.push((await run(toPositional(sql), [...params])).rowCount ?? 0);
+        }
+        return changes;
+      };
+      if (connect === undefined) return runAll(query);
+      const client = await connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const changes = await runAll((sql, params) => client.query(sql, params));
+        await client.query('COMMIT');
+        return changes;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          // A connection that cannot roll back goes back to the pool as broken (it is closed).
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
     async exec(sql) {
       await query(sql);
@@ -45,7 +81,7 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCK_KEY]);
-        const tx = make((sql, params) => client.query(sql, params));
+        const tx = make((sql, params) => client.query(sql, params), undefined);
         const result = await fn(tx);
         await client.query('COMMIT');
         return result;
@@ -60,7 +96,10 @@ export async function openPostgresDriver(options: PostgresDriverOptions): Promis
       await pool.end();
     },
   });
-  return make((sql, params) => pool.query(sql, params));
+  return make(
+    (sql, params) => pool.query(sql, params),
+    () => pool.connect(),
+  );
 }
 
 /** Rewrites `?` placeholders (outside string literals) to PostgreSQL's `$n`. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { SqlDriver, SqlValue } from '../sql-driver';
+import type { SqlDriver, SqlStatement, SqlValue } from '../sql-driver';
 
 /**
  * How hard SQLite syncs (WAL mode either way):
@@ -33,6 +33,8 @@ export function openSqliteDriver(path: string, options: { synchronous?: SqliteSy
     }
     return statement;
   };
+  const runEach = (statements: readonly SqlStatement[]): number[] =>
+    statements.map(({ sql, params }) => Number(prepare(sql).run(...params).changes));
   const driver: SqlDriver = {
     dialect: 'sqlite',
     async all<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -41,13 +43,27 @@ export function openSqliteDriver(path: string, options: { synchronous?: SqliteSy
     async run(sql, params = []) {
       return Number(prepare(sql).run(...params).changes);
     },
+    async batch(statements) {
+      if (statements.length === 0) return [];
+      // Synchronous from BEGIN to COMMIT: no other statement of this connection can run in between.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const changes = runEach(statements);
+        db.exec('COMMIT');
+        return changes;
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
     async exec(sql) {
       db.exec(sql);
     },
     async exclusive(fn) {
       db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(driver);
+        // Inside the transaction already open, a batch is just its statements.
+        const result = await fn({ ...driver, batch: async (statements) => runEach(statements) });
         db.exec('COMMIT');
         return result;
       } catch (error) {
