@@ -33,12 +33,15 @@ const FINAL_ITEM_STATUSES = ['successful', 'failed', 'abandoned'] as const;
  * 1. Resolves the job (`pleo.getJob` for an id). A job already final in Pleo, or whose final event this
  *    store recorded as sent, returns its outcome and sends nothing.
  * 2. Parses the config (`missing_configuration` / `invalid_configuration` naming the field), checks
- *    vendor-based bookkeeping support, `authenticate`s and runs the job-level `validate(ctx, job, [])`
- *    (retryable errors retried within the budget). A job-level failure sends `started` (when pending)
- *    then `failed`; no item is touched.
- * 3. Sends `started` unless the job is `in_progress` (a resume), reports outcomes a previous run left
- *    unreported, then streams item statuses (only final ids are kept, to skip them) and export items
- *    page by page (`pageSize`). The next page is read, mapped and queued while earlier pages still
+ *    vendor-based bookkeeping support, then claims a pending job (`started`) while it `authenticate`s and
+ *    runs the job-level `validate(ctx, job, [])` (retryable errors retried within the budget): the two
+ *    round trips overlap. A job-level failure sends `failed` after the claim (a config failure sends
+ *    `started` then `failed`); no item is touched. An abort meanwhile leaves a claimed job in progress,
+ *    for the next run to resume.
+ * 3. Waits for the claim (a resumed `in_progress` job sends none), then reads side by side the first
+ *    export-items page, the item statuses (only final ids are kept, to skip them) and the outcomes a
+ *    previous run left unreported (reported meanwhile), and streams export items page by page
+ *    (`pageSize`). The next page is read, mapped and queued while earlier pages still
  *    post, but only while the posting limiter has fewer than `maxConcurrency` groups waiting and
  *    reporting keeps up (see `streamAndProcess` for the rule and the memory bound).
  * 4. Per page: maps, validates entries, queues its posts on one limiter shared by all pages, so
@@ -135,6 +138,10 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
 
   let ctx: ConnectorContext<Config>;
   let lockedThrough: string | undefined;
+  // The claim (`started`) goes out beside authentication and validation, as soon as the configuration
+  // parsed: Pleo's lifecycle is claim → pre-export validation, and a job that fails validation is
+  // claimed and failed anyway, so the two round trips overlap instead of following each other.
+  let claim: Promise<void> | undefined;
   try {
     const config = parseConnectorConfig(connector, options.config, secretValues);
     ctx = createConnectorContext({
@@ -153,6 +160,10 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
         `This export uses vendor-based bookkeeping, which the ${connector.manifest.displayName} integration does not support: turn vendor-based bookkeeping off in Pleo or use an integration that supports it.`,
       );
     }
+    if (job.status === 'pending') {
+      claim = pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId })).then(() => {});
+      claim.catch(() => undefined); // awaited below, on every path
+    }
     await retry.run(() => connector.authenticate(ctx), runController.signal);
     const report = await retry.run(() => connector.validate(ctx, job, []), runController.signal);
     const issue = report.jobIssues[0];
@@ -160,14 +171,19 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
     lockedThrough = report.lockedThrough;
   } catch (error) {
     outerSignal?.removeEventListener('abort', onOuterAbort);
-    if (runController.signal.aborted) return finish(interrupted(jobId, tally));
+    if (runController.signal.aborted) {
+      // A claim already sent leaves the job in progress: the next run resumes it.
+      await claim?.catch(() => undefined);
+      return finish(interrupted(jobId, tally));
+    }
     const jobError = toLedgerportError(error, 'job', { secrets: secretValues });
     logger.warn('Pre-export validation failed; failing the job early', {
       reason: jobError.reason,
       message: jobError.message,
     });
     try {
-      if (job.status === 'pending')
+      if (claim !== undefined) await claim;
+      else if (job.status === 'pending')
         await pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId }));
     } catch (startError) {
       if (startError instanceof PleoJobClosedError) return finish(closedOutcome(jobId, startError, tally));
@@ -183,7 +199,8 @@ export async function runExportJob<Config>(options: RunExportJobOptions<Config>)
   // 3. Claim (or resume).
   const resumed = job.status === 'in_progress';
   try {
-    if (!resumed) await pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId }));
+    if (claim !== undefined) await claim;
+    else if (!resumed) await pleoCall(pleo, jobId, () => pleo.createJobEvent({ event: 'started', jobId }));
   } catch (error) {
     outerSignal?.removeEventListener('abort', onOuterAbort);
     if (error instanceof PleoJobClosedError) {
@@ -363,38 +380,62 @@ async function streamAndProcess<Config>(
   run.ctx.signal.addEventListener('abort', wake, { once: true });
   try {
     // Outcomes a previous run recorded but did not get reported.
-    for (const record of await run.store.listUnreported(jobId)) {
-      if (record.outcome !== undefined) run.reporter.add(record.accountingEntryId, record.outcome);
-    }
-    await run.reporter.flush();
-
-    const finalIds = new Set<string>();
-    for (const status of FINAL_ITEM_STATUSES) {
-      for await (const item of pleo.listJobItems(jobId, { status, limit: pageSize })) {
-        if (finalIds.has(item.accountingEntryId)) continue;
-        finalIds.add(item.accountingEntryId);
-        run.tally.skipped += 1;
-        if (status === 'successful') run.tally.previouslySuccessful += 1;
-        else run.tally.previouslyFailed += 1;
+    // The reads before the first page is processed run side by side (each Pleo round trip is latency on
+    // every job): the first export-items page, the job items already final (one listing per status) and
+    // the leftovers of an earlier run, which are reported meanwhile.
+    const pages = inPages(pleo.listExportItems({ jobId, limit: pageSize }), pageSize)[Symbol.asyncIterator]();
+    let pagesDone = false;
+    const firstPage = pages.next();
+    firstPage.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    try {
+      const finalByStatus = Promise.all(
+        FINAL_ITEM_STATUSES.map(async (status) => {
+          const ids: string[] = [];
+          for await (const item of pleo.listJobItems(jobId, { status, limit: pageSize })) {
+            ids.push(item.accountingEntryId);
+          }
+          return { status, ids };
+        }),
+      );
+      finalByStatus.catch(() => undefined);
+      for (const record of await run.store.listUnreported(jobId)) {
+        if (record.outcome !== undefined) run.reporter.add(record.accountingEntryId, record.outcome);
       }
-    }
+      await run.reporter.flush();
 
-    const pipeline = {
-      mapOptions: {
-        ...connector.mapOptions?.(run.ctx.config),
-        ...options.mapping,
-        lockedThrough: extra.lockedThrough ?? options.mapping?.lockedThrough,
-      },
-      limit: limitAndWatch,
-      finalIds,
-      awaitingCommit: extra.awaitingCommit,
-    };
-    // inPages fetches page N+1 while page N is prepared; earlier pages keep posting meanwhile.
-    for await (const page of inPages(pleo.listExportItems({ jobId, limit: pageSize }), pageSize)) {
-      await postingWindow.waitWhile(mustWait);
-      if (run.stop !== undefined) break;
-      const queued = await queueExportPage(run, pipeline, page);
-      track(queued.posted);
+      // Merged in status order, as when they were listed one after another.
+      const finalIds = new Set<string>();
+      for (const { status, ids } of await finalByStatus) {
+        for (const id of ids) {
+          if (finalIds.has(id)) continue;
+          finalIds.add(id);
+          run.tally.skipped += 1;
+          if (status === 'successful') run.tally.previouslySuccessful += 1;
+          else run.tally.previouslyFailed += 1;
+        }
+      }
+
+      const pipeline = {
+        mapOptions: {
+          ...connector.mapOptions?.(run.ctx.config),
+          ...options.mapping,
+          lockedThrough: extra.lockedThrough ?? options.mapping?.lockedThrough,
+        },
+        limit: limitAndWatch,
+        finalIds,
+        awaitingCommit: extra.awaitingCommit,
+      };
+      // inPages fetches page N+1 while page N is prepared; earlier pages keep posting meanwhile.
+      for (let next = await firstPage; next.done !== true; next = await pages.next()) {
+        await postingWindow.waitWhile(mustWait);
+        if (run.stop !== undefined) break;
+        const queued = await queueExportPage(run, pipeline, next.value);
+        track(queued.posted);
+      }
+      pagesDone = true;
+    } finally {
+      // Stopped early or failed: close the page stream (its pending read and the source).
+      if (!pagesDone) await pages.return(undefined).catch(() => undefined);
     }
   } catch (error) {
     await onStreamError(error);
