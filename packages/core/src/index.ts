@@ -79,5 +79,11 @@ export { type DecimalFormat, formatMinorUnits } from './money/format-minor-units
 export { parseDecimalToMinorUnits } from './money/parse-decimal-to-minor-units';
 export { createMemoryLogger, createRedactingLogger, type LogLine, noopLogger } from './security/loggers';
 export { REDACTED, redactSecrets, redactText } from './security/redact';
-export type { EntryOutcome, EntryRecord, ExportStore, FinalEventRecord } from './store/export-store';
+export type {
+  EntryOutcome,
+  EntryOutcomeToRecord,
+  EntryRecord,
+  ExportStore,
+  FinalEventRecord,
+} from './store/export-store';
 export { createMemoryExportStore } from './store/memory-export-store';
