@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'http-fake/index': 'src/http-fake/index.ts' },
+  // msw and vitest are peers: never bundled.
+  external: ['msw', 'vitest'],
   format: ['esm'],
   dts: true,
   clean: true,

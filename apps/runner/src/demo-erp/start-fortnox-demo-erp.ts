@@ -1,8 +1,8 @@
 import type { Connector } from '@ledgerport/core';
 import type { ExportItemV3 } from '@ledgerport/pleo';
+import { serveMswHandlers } from '@ledgerport/testkit/http-fake';
 import type { DemoErp } from './demo-erp';
 import { fortnoxSeedForExportItems } from './fortnox-seed-for-export-items';
-import { serveMswHandlers } from './serve-msw-handlers';
 
 /**
  * Fortnox's limit (25 requests per 5 s per token) is enforced by the fake and the connector alike, with

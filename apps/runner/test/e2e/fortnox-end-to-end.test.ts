@@ -6,9 +6,9 @@ import { createFortnoxFake, type FortnoxFake } from '@ledgerport/connector-fortn
 import { type AccountingEntry, mapExportItem } from '@ledgerport/core';
 import type { ExportItemV3 } from '@ledgerport/pleo';
 import { createPleoSandbox, generateSeedItems } from '@ledgerport/pleo-sandbox';
+import { type ServedHandlers, serveMswHandlers } from '@ledgerport/testkit/http-fake';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fortnoxSeedForExportItems } from '../../src/demo-erp/fortnox-seed-for-export-items';
-import { type ServedHandlers, serveMswHandlers } from '../../src/demo-erp/serve-msw-handlers';
 import { runLedgerport } from '../support/cli-process';
 
 const root = mkdtempSync(join(tmpdir(), 'ledgerport-e2e-fortnox-'));

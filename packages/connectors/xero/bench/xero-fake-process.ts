@@ -13,7 +13,7 @@ import {
   flatHeaders,
   readRequestBody,
   writeFakeAnswer,
-} from '@ledgerport/connector-xero/testing';
+} from '@ledgerport/testkit/http-fake';
 
 const send = (message: object) => process.send?.(message);
 const pending = new Map<number, (answer: FakeHttpAnswer | { kind: 'failure'; detail: string }) => void>();

@@ -6,12 +6,8 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  answerFakeRequest,
-  createXeroFake,
-  type FakeHttpRequest,
-  loadXeroSpecValidator,
-} from '@ledgerport/connector-xero/testing';
+import { createXeroFake, loadXeroSpecValidator } from '@ledgerport/connector-xero/testing';
+import { answerFakeRequest, type FakeHttpRequest } from '@ledgerport/testkit/http-fake';
 
 const { baseUrl, latencyMs, timeScale } = workerData as {
   baseUrl: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decimalToMinorUnits, minorUnitsToDecimal } from '@ledgerport/connector-kit';
+import { FAKE_ANSWER_AT_HEADER } from '@ledgerport/testkit/http-fake';
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
 import { XERO_API_BASE_URL, XERO_CONNECTIONS_BASE_URL, XERO_IDENTITY_BASE_URL } from '../config/xero-config';
 import { toXeroMsDate } from '../reference/xero-date';
@@ -42,19 +43,13 @@ export interface XeroFakeOptions {
   readonly validateResponses?: boolean;
   /**
    * Leaves the latency wait to the transport: an accounting answer is returned as soon as it is built,
-   * with the {@link XERO_FAKE_ANSWER_AT_HEADER} header saying when (epoch ms) it may leave; the call
-   * counts as in flight until then. For a server that holds answers on another thread than the fake's
-   * work ({@link startXeroFakeServer}), so answers leave on time however busy the fake is. Default false
+   * with testkit's `FAKE_ANSWER_AT_HEADER` saying when (epoch ms) it may leave; the call counts as in
+   * flight until then. For a transport that holds answers (testkit's `serveMswHandlers`, used by
+   * `startXeroFakeServer`), so answers leave on time however busy the fake is. Default false
    * (the handler waits, as msw in-process tests need).
    */
   readonly deferLatency?: boolean;
 }
-
-/**
- * Internal header of a deferred answer (`deferLatency`): the epoch ms (fractional) at which the transport
- * may send it. Never sent to the client.
- */
-export const XERO_FAKE_ANSWER_AT_HEADER = 'x-ledgerport-fake-answer-at';
 
 /** A document held by the fake, with the request body Xero stored and its ledger postings. */
 export interface FakeXeroDocument {
@@ -851,7 +846,7 @@ export function createXeroFake(options: XeroFakeOptions = {}): XeroFake {
       if (options.deferLatency === true && fault === undefined) {
         // The transport holds the answer until its time; the call is in flight until then.
         answerAt = Math.max(arrived + latencyMs, performance.now());
-        response.headers.set(XERO_FAKE_ANSWER_AT_HEADER, String(performance.timeOrigin + answerAt));
+        response.headers.set(FAKE_ANSWER_AT_HEADER, String(performance.timeOrigin + answerAt));
         log(stored.status, replayed);
         return response;
       }

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ServedHandlers, serveMswHandlers } from '../../src/demo-erp/serve-msw-handlers';
+import { FAKE_ANSWER_AT_HEADER, type ServedHandlers, serveMswHandlers } from '../../src/http-fake/index';
 
 let served: ServedHandlers | undefined;
 afterEach(async () => {
@@ -38,7 +38,27 @@ describe('serveMswHandlers', () => {
     served = await serveMswHandlers((baseUrl) => [http.get(`${baseUrl}/reset`, () => HttpResponse.error())]);
     const missing = await fetch(`${served.url}/nowhere?x=1`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'no fake route', request: 'GET /nowhere?x=1' });
+    expect(await missing.json()).toEqual({ Title: 'No fake route', Detail: 'GET /nowhere?x=1' });
     await expect(fetch(`${served.url}/reset`)).rejects.toThrow(/fetch failed/);
+  });
+});
+
+describe('serveMswHandlers: answers a fake holds (FAKE_ANSWER_AT_HEADER)', () => {
+  it('sends a held answer not before its time, without the internal header, and stamps arrivals', async () => {
+    let arrival: number | undefined;
+    let answerAt = 0;
+    served = await serveMswHandlers((baseUrl, receivedAt) => [
+      http.get(`${baseUrl}/held`, ({ request }) => {
+        arrival = receivedAt(request);
+        answerAt = performance.timeOrigin + performance.now() + 40;
+        return HttpResponse.json({ ok: true }, { headers: { [FAKE_ANSWER_AT_HEADER]: String(answerAt) } });
+      }),
+    ]);
+    const response = await fetch(`${served.url}/held`);
+    const received = performance.timeOrigin + performance.now();
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.has(FAKE_ANSWER_AT_HEADER)).toBe(false);
+    expect(received).toBeGreaterThanOrEqual(answerAt); // never early
+    expect(typeof arrival).toBe('number');
   });
 });
