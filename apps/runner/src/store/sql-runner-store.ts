@@ -69,7 +69,10 @@ function recordOutcomeParams(jobId: string, accountingEntryId: string, outcome: 
  * Follows the `ExportStore` contract of `@ledgerport/core` (`store/export-store.ts`):
  * `recordIntent` never overwrites an outcome; `recordOutcome` replaces an outcome and marks it
  * unreported again; `listUnreported` returns outcomes in recording order; the first final event
- * recorded for a job wins. `recordIntents` / `recordOutcomes` run the single-entry statements for each
+ * recorded for a job wins. `recordAttachment` adds a row to `entry_attachments` (a repeat is a no-op);
+ * `getEntry` returns them as `attachedFiles` (ascending). The store has no `discardIntent`, so recorded
+ * attachments are never forgotten (an intent is never dropped, so the entry is never posted anew).
+ * `recordIntents` / `recordOutcomes` run the single-entry statements for each
  * element in order in ONE transaction (`SqlDriver.batch`: one fsync with SQLite, one commit with
  * PostgreSQL), so a group of entries costs one durable write instead of one per entry. The schema must
  * already be migrated (`applyMigrations`).
@@ -85,7 +88,15 @@ export function createSqlRunnerStore(driver: SqlDriver, now: () => Date = () => 
         'SELECT job_id, accounting_entry_id, state, outcome, reported FROM export_entries WHERE job_id = ? AND accounting_entry_id = ?',
         [jobId, accountingEntryId],
       );
-      return rows[0] === undefined ? undefined : toEntryRecord(rows[0]);
+      if (rows[0] === undefined) return undefined;
+      const record = toEntryRecord(rows[0]);
+      const attached = await driver.all<{ file_index: number }>(
+        'SELECT file_index FROM entry_attachments WHERE job_id = ? AND accounting_entry_id = ? ORDER BY file_index',
+        [jobId, accountingEntryId],
+      );
+      return attached.length === 0
+        ? record
+        : { ...record, attachedFiles: attached.map((r) => Number(r.file_index)) };
     },
     async recordIntent(jobId, accountingEntryId) {
       await driver.run(RECORD_INTENT, [jobId, accountingEntryId, iso()]);
@@ -93,6 +104,13 @@ export function createSqlRunnerStore(driver: SqlDriver, now: () => Date = () => 
     async recordIntents(jobId, accountingEntryIds) {
       const at = iso();
       await driver.batch(accountingEntryIds.map((id) => ({ sql: RECORD_INTENT, params: [jobId, id, at] })));
+    },
+    async recordAttachment(jobId, accountingEntryId, fileIndex) {
+      await driver.run(
+        `INSERT INTO entry_attachments (job_id, accounting_entry_id, file_index, attached_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (job_id, accounting_entry_id, file_index) DO NOTHING`,
+        [jobId, accountingEntryId, fileIndex, iso()],
+      );
     },
     async recordOutcome(jobId, accountingEntryId, outcome) {
       await driver.run(RECORD_OUTCOME, recordOutcomeParams(jobId, accountingEntryId, outcome, iso()));

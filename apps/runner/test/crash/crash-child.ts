@@ -17,6 +17,9 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
   store: Record<string, unknown>;
   ledgerFile: string;
   delayMs: number;
+  /** With receipts: the connector attaches them, one fsynced line each in this file. */
+  attachmentsFile?: string;
+  attachDelayMs?: number;
 };
 const loaded = parseConfig(
   {
@@ -24,7 +27,13 @@ const loaded = parseConfig(
     companies: {
       [args.companyId]: {
         connector: 'file-ledger',
-        config: { ledgerFile: args.ledgerFile, delayMs: args.delayMs },
+        config: {
+          ledgerFile: args.ledgerFile,
+          delayMs: args.delayMs,
+          ...(args.attachmentsFile === undefined
+            ? {}
+            : { attachmentsFile: args.attachmentsFile, attachDelayMs: args.attachDelayMs ?? 0 }),
+        },
         mapping: {
           inputVatAccount: '2641',
           outputVatAccount: '2614',
@@ -40,7 +49,7 @@ const loaded = parseConfig(
 );
 const registry = await createConnectorRegistry({
   installed: false,
-  connectors: [createFileLedgerConnector()],
+  connectors: [createFileLedgerConnector({ attachments: args.attachmentsFile !== undefined })],
 });
 const runner = createRunner({
   loaded,

@@ -16,15 +16,32 @@ const configSchema = z.strictObject({
   ledgerFile: z.string().min(1),
   /** Simulated ERP latency per post, in ms (so a job takes long enough to be killed mid-way). */
   delayMs: z.number().int().min(0).default(0),
+  /** JSONL file holding one line per attached receipt (with `createFileLedgerConnector({ attachments: true })`). */
+  attachmentsFile: z.string().min(1).optional(),
+  /** Simulated ERP latency per attachment, in ms, spent before the line is written. */
+  attachDelayMs: z.number().int().min(0).default(0),
 });
+
+/** One line of the attachments file: a receipt attached to a document. */
+export interface AttachmentLine {
+  readonly key: string;
+  readonly externalId: string;
+  readonly index: number;
+  readonly pid: number;
+}
 
 /**
  * A test connector whose ledger persists across processes: every document it creates is one fsynced
  * JSONL line. Idempotency is `lookup` (like Fortnox): before creating, it looks the key up in the file,
  * so a post repeated after a crash returns the first document. A torn last line (killed mid-append) is
  * not a document and is ignored. The crash test counts lines per key to prove "posted exactly once".
+ * With `attachments: true` it also accepts receipts (up to 5 per document): each `attach` waits
+ * `attachDelayMs`, then appends one fsynced line to `attachmentsFile` (no look-up: an upload repeated
+ * after a crash is a second line, i.e. a duplicate receipt, as in a real ERP).
  */
-export function createFileLedgerConnector(): ConnectorV1<z.output<typeof configSchema>> {
+export function createFileLedgerConnector(
+  options: { attachments?: boolean } = {},
+): ConnectorV1<z.output<typeof configSchema>> {
   let index: Map<string, LedgerLine> | undefined;
   const load = (file: string): Map<string, LedgerLine> => {
     if (index !== undefined) return index;
@@ -39,7 +56,23 @@ export function createFileLedgerConnector(): ConnectorV1<z.output<typeof configS
       displayName: 'File ledger (crash test)',
       docsUrl: 'https://example.invalid/file-ledger',
       authMode: 'none',
-      attachments: { supported: false },
+      attachments:
+        options.attachments === true
+          ? {
+              supported: true,
+              maxBytes: 25 * 1024 * 1024,
+              mimeTypes: [
+                'application/pdf',
+                'image/png',
+                'image/jpeg',
+                'image/gif',
+                'image/heic',
+                'image/tiff',
+              ],
+              maxFiles: 5,
+              singleFileOnly: false,
+            }
+          : { supported: false },
       entryTypes: [
         'card_purchase',
         'card_invoice',
@@ -97,17 +130,53 @@ export function createFileLedgerConnector(): ConnectorV1<z.output<typeof configS
       docs.set(line.key, line);
       return { externalId: line.externalId, exportedAt: ctx.clock.now().toISOString() };
     },
+    ...(options.attachments === true
+      ? {
+          async attach(ctx, posted, file) {
+            const target = ctx.config.attachmentsFile;
+            if (target === undefined) throw new Error('attachmentsFile is not configured');
+            if (ctx.config.attachDelayMs > 0)
+              await new Promise((r) => setTimeout(r, ctx.config.attachDelayMs));
+            const line: AttachmentLine = {
+              key: posted.entry.idempotencyKey,
+              externalId: posted.result.externalId,
+              index: file.index,
+              pid: process.pid,
+            };
+            appendSynced(target, line);
+          },
+        }
+      : {}),
   };
+}
+
+function appendSynced(file: string, line: unknown): void {
+  const fd = openSync(file, 'a');
+  try {
+    appendFileSync(fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every complete line of the attachments file (a torn last line is skipped). */
+export function readAttachments(file: string): AttachmentLine[] {
+  return readJsonLines(file) as AttachmentLine[];
 }
 
 /** Every complete line of the ledger file (a torn last line is skipped). */
 export function readLedger(file: string): LedgerLine[] {
+  return readJsonLines(file) as LedgerLine[];
+}
+
+function readJsonLines(file: string): unknown[] {
   if (!existsSync(file)) return [];
-  const out: LedgerLine[] = [];
+  const out: unknown[] = [];
   for (const text of readFileSync(file, 'utf8').split('\n')) {
     if (text.trim() === '') continue;
     try {
-      out.push(JSON.parse(text) as LedgerLine);
+      out.push(JSON.parse(text));
     } catch {
       // torn write of a killed process: not a document
     }

@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/store/migrations/apply-migrations';
+import { MIGRATIONS } from '../../src/store/migrations/migrations';
 import { openRunnerStore } from '../../src/store/open-runner-store';
 import { openPostgresDriver, toPositional } from '../../src/store/postgres/postgres-driver';
 import { dropSchemas, POSTGRES_URL, POSTGRES_URL_FOR_HUMANS, postgresUnreachable } from '../support/postgres';
+import { expectAdditiveUpgrade } from './migration-upgrade';
 import { runnerStoreContract } from './runner-store-contract';
 
 const connectionString = POSTGRES_URL;
@@ -65,9 +67,16 @@ if (unreachable === undefined) {
       const a = await openPostgresDriver({ connectionString, schema });
       const b = await openPostgresDriver({ connectionString, schema });
       const [first, second] = await Promise.all([applyMigrations(a), applyMigrations(b)]);
-      expect([...first, ...second]).toEqual([1]);
+      expect([...first, ...second]).toEqual(MIGRATIONS.map((m) => m.version));
       await a.close();
       await b.close();
+    });
+
+    it('upgrades a version-1 journal additively: its entries stay, attachments can be recorded', async () => {
+      const schema = `${prefix}_upgrade`;
+      schemas.push(schema);
+      const driver = await openPostgresDriver({ connectionString, schema });
+      await expectAdditiveUpgrade(driver);
     });
   });
 }

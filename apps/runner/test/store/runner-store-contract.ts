@@ -262,6 +262,55 @@ export function runnerStoreContract(
       expect((await again.credentials.get('k'))?.value).toEqual({ refreshToken: 'r1' });
       await again.close();
     });
+
+    it('recordAttachment: getEntry lists the attached file indexes ascending, once, per entry', async () => {
+      const { store, reopen } = await open();
+      const record = store.exports.recordAttachment?.bind(store.exports);
+      expect(record).toBeDefined();
+      if (record === undefined) return;
+      await store.exports.recordIntent('job-1', 'e1');
+      await store.exports.recordIntent('job-1', 'e2');
+      expect((await store.exports.getEntry('job-1', 'e1'))?.attachedFiles ?? []).toEqual([]);
+      await record('job-1', 'e1', 2);
+      await record('job-1', 'e1', 0);
+      await record('job-1', 'e1', 2); // a repeat is a no-op
+      await record('job-2', 'e1', 5); // another job
+      expect(await store.exports.getEntry('job-1', 'e1')).toEqual({
+        jobId: 'job-1',
+        accountingEntryId: 'e1',
+        state: 'intent',
+        reported: false,
+        attachedFiles: [0, 2],
+      });
+      expect((await store.exports.getEntry('job-1', 'e2'))?.attachedFiles ?? []).toEqual([]);
+      // a resumed run records the intent again: the attachments stay (same posting)
+      await store.exports.recordIntent('job-1', 'e1');
+      expect((await store.exports.getEntry('job-1', 'e1'))?.attachedFiles).toEqual([0, 2]);
+      await store.exports.recordOutcome('job-1', 'e1', {
+        status: 'successful',
+        externalId: 'V-1',
+        exportedAt: '2026-01-01T00:00:00.000Z',
+      });
+      expect((await store.exports.getEntry('job-1', 'e1'))?.attachedFiles).toEqual([0, 2]);
+      expect((await store.exports.listUnreported('job-1')).map((r) => r.accountingEntryId)).toEqual(['e1']);
+      await store.close();
+      const again = await reopen();
+      expect((await again.exports.getEntry('job-1', 'e1'))?.attachedFiles).toEqual([0, 2]);
+      await again.close();
+    });
+
+    it('recordAttachment: concurrent records for many entries are all kept', async () => {
+      const { store } = await open();
+      const ids = Array.from({ length: 20 }, (_, i) => `e${i}`);
+      await store.exports.recordIntents?.('job-1', ids);
+      await Promise.all(
+        ids.flatMap((id) => [0, 1, 2].map((index) => store.exports.recordAttachment?.('job-1', id, index))),
+      );
+      for (const id of ids) {
+        expect((await store.exports.getEntry('job-1', id))?.attachedFiles).toEqual([0, 1, 2]);
+      }
+      await store.close();
+    });
   });
 
   describe(`${name}: credentials compare-and-set`, () => {

@@ -6,6 +6,7 @@ import { applyMigrations } from '../../src/store/migrations/apply-migrations';
 import { MIGRATIONS } from '../../src/store/migrations/migrations';
 import { openRunnerStore } from '../../src/store/open-runner-store';
 import { openSqliteDriver } from '../../src/store/sqlite/sqlite-driver';
+import { expectAdditiveUpgrade } from './migration-upgrade';
 import { runnerStoreContract } from './runner-store-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledgerport-sqlite-'));
@@ -31,6 +32,10 @@ describe('SQLite migrations', () => {
     expect(versions.map((v) => Number(v.version))).toEqual(MIGRATIONS.map((m) => m.version));
     await a.close();
     await b.close();
+  });
+
+  it('upgrades a version-1 journal additively: its entries stay, attachments can be recorded', async () => {
+    await expectAdditiveUpgrade(openSqliteDriver(join(dir, 'upgrade.db')));
   });
 
   it('refuses a database written by a newer runner', async () => {

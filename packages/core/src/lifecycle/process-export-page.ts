@@ -318,8 +318,18 @@ async function afterPost<Config>(
         download: run.download,
         retry: run.retry,
         signal: run.ctx.signal,
+        // `per_job` delivery stages attachments until `commitJob`: a crash loses them with the
+        // staging, so they are not journaled (the resumed run stages every receipt again).
+        journal: pipeline.awaitingCommit === undefined ? { store: run.store, jobId: run.job.id } : undefined,
       });
     } catch (error) {
+      if (run.ctx.signal.aborted && pipeline.awaitingCommit === undefined) {
+        // Interrupted while attaching: the document exists, so the intent (and the attachments
+        // journaled for it) must stay; discarding it would let a resume post anew and upload every
+        // receipt again. The resumed run re-posts (same document) and attaches only what is missing.
+        run.inFlight.delete(entry.accountingEntryId);
+        return;
+      }
       await handleThrownForEntries(run, [entry.accountingEntryId], error);
       return;
     }

@@ -3,6 +3,7 @@ import type { ConnectorContext } from '../connector/connector-context';
 import type { AttachmentLimits } from '../connector/connector-manifest';
 import type { Connector, PostedEntry } from '../connector/connector-v1';
 import { ItemError, LedgerportError } from '../errors/ledgerport-error';
+import type { ExportStore } from '../store/export-store';
 import type { RetryRunner } from './retry-runner';
 
 /** Downloads one receipt's bytes (Pleo `files[].url`, valid 24 h after the item was fetched). */
@@ -89,6 +90,13 @@ export interface AttachReceiptsOptions<Config> {
   readonly download: DownloadFile;
   readonly retry: RetryRunner;
   readonly signal: AbortSignal;
+  /**
+   * The job's journal. When the store implements the optional `recordAttachment`, files whose index
+   * `getEntry(jobId, entry).attachedFiles` lists are skipped (neither downloaded nor attached) and each
+   * successful `attach` is recorded before the next file; without it (or without `journal`) every file
+   * is attached.
+   */
+  readonly journal?: { readonly store: ExportStore; readonly jobId: string } | undefined;
 }
 
 /**
@@ -97,6 +105,12 @@ export interface AttachReceiptsOptions<Config> {
  * `receipt_file_size_limit_exceeded` when the downloaded bytes exceed `maxBytes`, the connector's own
  * reason when `attach` throws a `LedgerportError` (e.g. `accounting_system_authentication_failure`),
  * else `receipt_upload_failure`. Rejects with the signal's reason when aborted.
+ *
+ * With a `journal` whose store has `recordAttachment`, the entry's record is read once before the
+ * first file: files listed in its `attachedFiles` (attached by an earlier, interrupted run to the same
+ * document) are skipped, and every file attached now is recorded right after its `attach` resolves
+ * (pleo-export-api.md §9: avoid duplicate uploads on retries). A crash between `attach` and
+ * `recordAttachment` can still upload that one file twice on resume.
  */
 export async function attachReceipts<Config>(options: AttachReceiptsOptions<Config>): Promise<void> {
   const { connector, ctx, posted, signal } = options;
@@ -104,7 +118,16 @@ export async function attachReceipts<Config>(options: AttachReceiptsOptions<Conf
   if (!limits.supported || connector.attach === undefined) return;
   const attach = connector.attach.bind(connector);
   const erpName = connector.manifest.displayName;
+  const journal = options.journal;
+  const recordAttachment = journal?.store.recordAttachment?.bind(journal.store);
+  const accountingEntryId = posted.entry.accountingEntryId;
+  let alreadyAttached: ReadonlySet<number> = new Set();
+  if (journal !== undefined && recordAttachment !== undefined) {
+    const record = await journal.store.getEntry(journal.jobId, accountingEntryId);
+    alreadyAttached = new Set(record?.attachedFiles ?? []);
+  }
   for (const [index, file] of posted.entry.files.entries()) {
+    if (alreadyAttached.has(index)) continue;
     let bytes: Uint8Array;
     try {
       bytes = await options.retry.run(() => options.download(file, signal), signal, {
@@ -139,6 +162,9 @@ export async function attachReceipts<Config>(options: AttachReceiptsOptions<Conf
         `Receipt ${index + 1} could not be uploaded to ${erpName}: export again; the entry itself is already booked (${posted.result.externalId}).`,
         { cause: error },
       );
+    }
+    if (journal !== undefined && recordAttachment !== undefined) {
+      await recordAttachment(journal.jobId, accountingEntryId, index);
     }
   }
 }

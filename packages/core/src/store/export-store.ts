@@ -27,6 +27,14 @@ export interface EntryRecord {
   readonly outcome?: EntryOutcome | undefined;
   /** Whether the outcome was accepted by Pleo (`PUT …/items`). */
   readonly reported: boolean;
+  /**
+   * Indexes into the item's `files[]` (0-based, the `index` of `connector.attach`) of the receipts
+   * already attached to the document of the entry's current posting, recorded by
+   * {@link ExportStore.recordAttachment}; ascending, no duplicates. Absent (or empty) when none were
+   * recorded or the store does not journal attachments. Core skips these files when it attaches the
+   * entry's receipts after a resumed post (pleo-export-api.md §9: avoid duplicate uploads on retries).
+   */
+  readonly attachedFiles?: readonly number[] | undefined;
 }
 
 /** One element of {@link ExportStore.recordOutcomes}: an entry and its outcome. */
@@ -67,6 +75,9 @@ export interface ExportStore {
    * Optional: forgets an intent whose post provably created nothing (the connector call rejected on an
    * aborted signal, which the contract says creates nothing), so a resume of an `idempotency: 'none'`
    * connector may post the entry again. Stores without it make such entries fail as "outcome unknown".
+   * A store that implements {@link ExportStore.recordAttachment} forgets the entry's recorded
+   * attachments with the intent: the next post is a new posting (possibly a new document), which needs
+   * every receipt again.
    */
   discardIntent?(jobId: string, accountingEntryId: string): Promise<void>;
   /**
@@ -91,6 +102,19 @@ export interface ExportStore {
    * one `recordOutcome` per entry when a store lacks it.
    */
   recordOutcomes?(jobId: string, outcomes: readonly EntryOutcomeToRecord[]): Promise<void>;
+  /**
+   * Optional: records that receipt `fileIndex` (0-based index into the item's `files[]`, the `index`
+   * passed to `connector.attach`) is attached to the document of the entry's current posting, so that a
+   * resumed run does not upload it again (pleo-export-api.md §9: avoid duplicate uploads on retries).
+   * Core calls it right after each successful `attach`, before the entry's outcome is recorded; it
+   * must be durable when its promise resolves. Recording an index twice is a no-op. The indexes are
+   * returned by `getEntry` as `attachedFiles` and belong to the posting: they are kept while the entry
+   * keeps its intent or outcome (a resumed post of an idempotent connector returns the same document,
+   * which already holds them) and forgotten together with the intent by `discardIntent` (the entry will
+   * be posted anew). Stores without it: every receipt is attached after every post, as before (a
+   * crash between an attachment and the outcome uploads the attached files again on resume).
+   */
+  recordAttachment?(jobId: string, accountingEntryId: string, fileIndex: number): Promise<void>;
   /** Marks outcomes as accepted by Pleo. */
   markReported(jobId: string, accountingEntryIds: readonly string[]): Promise<void>;
   /** Outcomes recorded but not yet reported, oldest first. */

@@ -4,6 +4,8 @@ interface JobJournal {
   readonly entries: Map<string, EntryRecord>;
   /** Ids with an outcome not yet reported, in the order their outcome was recorded. */
   readonly unreported: Set<string>;
+  /** Receipt file indexes attached per entry (`recordAttachment`), kept apart from the records. */
+  readonly attachments: Map<string, Set<number>>;
   finalEvent: FinalEventRecord | undefined;
 }
 
@@ -18,6 +20,8 @@ interface JobJournal {
  * - `recordIntents` / `recordOutcomes` do what `recordIntent` / `recordOutcome` do, for each element in
  *   array order, all at once (nothing else runs in between);
  * - `listUnreported` returns outcomes in the order they were recorded;
+ * - `recordAttachment` adds a file index to the entry's `attachedFiles` (ascending in `getEntry`); they
+ *   are kept across `recordIntent` / `recordOutcome` and forgotten with the intent by `discardIntent`;
  * - `recordFinalEvent` keeps the first event recorded for a job and returns it;
  * - `markFinalEventSent` rejects with an `Error` when no final event is recorded for the job (a
  *   lifecycle bug: record before sending).
@@ -29,7 +33,7 @@ export function createMemoryExportStore(): ExportStore {
   const journal = (jobId: string): JobJournal => {
     let found = jobs.get(jobId);
     if (found === undefined) {
-      found = { entries: new Map(), unreported: new Set(), finalEvent: undefined };
+      found = { entries: new Map(), unreported: new Set(), attachments: new Map(), finalEvent: undefined };
       jobs.set(jobId, found);
     }
     return found;
@@ -49,7 +53,11 @@ export function createMemoryExportStore(): ExportStore {
 
   return {
     async getEntry(jobId, accountingEntryId) {
-      return jobs.get(jobId)?.entries.get(accountingEntryId);
+      const j = jobs.get(jobId);
+      const record = j?.entries.get(accountingEntryId);
+      const attached = j?.attachments.get(accountingEntryId);
+      if (record === undefined || attached === undefined || attached.size === 0) return record;
+      return { ...record, attachedFiles: [...attached].sort((a, b) => a - b) };
     },
     async recordIntent(jobId, accountingEntryId) {
       recordIntent(jobId, accountingEntryId);
@@ -59,7 +67,19 @@ export function createMemoryExportStore(): ExportStore {
     },
     async discardIntent(jobId, accountingEntryId) {
       const j = jobs.get(jobId);
-      if (j?.entries.get(accountingEntryId)?.state === 'intent') j.entries.delete(accountingEntryId);
+      if (j?.entries.get(accountingEntryId)?.state === 'intent') {
+        j.entries.delete(accountingEntryId);
+        j.attachments.delete(accountingEntryId);
+      }
+    },
+    async recordAttachment(jobId, accountingEntryId, fileIndex) {
+      const j = journal(jobId);
+      let attached = j.attachments.get(accountingEntryId);
+      if (attached === undefined) {
+        attached = new Set();
+        j.attachments.set(accountingEntryId, attached);
+      }
+      attached.add(fileIndex);
     },
     async recordOutcome(jobId, accountingEntryId, outcome) {
       recordOutcome(jobId, accountingEntryId, outcome);

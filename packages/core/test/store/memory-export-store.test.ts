@@ -107,6 +107,48 @@ describe('createMemoryExportStore', () => {
     expect(await store.listUnreported(JOB)).toHaveLength(3);
   });
 
+  it('recordAttachment: getEntry lists attached file indexes ascending, kept across intents and outcomes', async () => {
+    const store = createMemoryExportStore();
+    await store.recordIntent(JOB, 'a');
+    expect((await store.getEntry(JOB, 'a'))?.attachedFiles).toBeUndefined();
+    await store.recordAttachment?.(JOB, 'a', 1);
+    await store.recordAttachment?.(JOB, 'a', 0);
+    await store.recordAttachment?.(JOB, 'a', 1);
+    await store.recordAttachment?.('job-2', 'a', 4);
+    expect(await store.getEntry(JOB, 'a')).toEqual({
+      jobId: JOB,
+      accountingEntryId: 'a',
+      state: 'intent',
+      reported: false,
+      attachedFiles: [0, 1],
+    });
+    await store.recordIntent(JOB, 'a'); // a resumed run: same posting
+    expect((await store.getEntry(JOB, 'a'))?.attachedFiles).toEqual([0, 1]);
+    await store.recordOutcome(JOB, 'a', ok('V-1'));
+    await store.markReported(JOB, ['a']);
+    expect(await store.getEntry(JOB, 'a')).toMatchObject({
+      state: 'done',
+      reported: true,
+      attachedFiles: [0, 1],
+    });
+    expect((await store.getEntry('job-2', 'a'))?.attachedFiles).toBeUndefined(); // no record for it
+  });
+
+  it('discardIntent forgets the attachments with the intent (the next post is a new posting)', async () => {
+    const store = createMemoryExportStore();
+    await store.recordIntent(JOB, 'a');
+    await store.recordAttachment?.(JOB, 'a', 0);
+    await store.discardIntent?.(JOB, 'a');
+    expect(await store.getEntry(JOB, 'a')).toBeUndefined();
+    await store.recordIntent(JOB, 'a');
+    expect((await store.getEntry(JOB, 'a'))?.attachedFiles).toBeUndefined();
+    // an entry with an outcome keeps its intent and attachments
+    await store.recordAttachment?.(JOB, 'a', 2);
+    await store.recordOutcome(JOB, 'a', ok('V-1'));
+    await store.discardIntent?.(JOB, 'a');
+    expect((await store.getEntry(JOB, 'a'))?.attachedFiles).toEqual([2]);
+  });
+
   it('refuses to mark a final event sent that was never recorded', async () => {
     const store = createMemoryExportStore();
     await expect(store.markFinalEventSent(JOB)).rejects.toThrow(/recordFinalEvent/);

@@ -10,7 +10,10 @@
  * - `export_final_events`: the job's final event, recorded before it is sent (first one wins);
  * - `credentials`: rotated ERP credentials with a version for compare-and-set;
  * - `job_claims`: one active job per company, with an owner and a lease (scale-out comes later);
- * - `job_runs`: what the runner did with each job (for `run --json` and restarts).
+ * - `job_runs`: what the runner did with each job (for `run --json` and restarts);
+ * - `entry_attachments` (version 2): receipts already attached to an entry's document
+ *   (`ExportStore.recordAttachment`), one row per (job, accounting entry, file index), so a resumed run
+ *   does not upload them again.
  */
 export interface Migration {
   readonly version: number;
@@ -68,6 +71,17 @@ CREATE TABLE job_runs (
 );
 `;
 
+/** Version 2 (additive): the receipts attached per entry. Same DDL on both dialects. */
+const entryAttachments = `
+CREATE TABLE entry_attachments (
+  job_id TEXT NOT NULL,
+  accounting_entry_id TEXT NOT NULL,
+  file_index INTEGER NOT NULL CHECK (file_index >= 0),
+  attached_at TEXT NOT NULL,
+  PRIMARY KEY (job_id, accounting_entry_id, file_index)
+);
+`;
+
 /** All migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -75,5 +89,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'journal, credentials, claims, job runs',
     sqlite: tables('INTEGER PRIMARY KEY AUTOINCREMENT'),
     postgres: tables('BIGSERIAL PRIMARY KEY'),
+  },
+  {
+    version: 2,
+    name: 'receipt attachments per entry',
+    sqlite: entryAttachments,
+    postgres: entryAttachments,
   },
 ];
