@@ -46,7 +46,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createXeroConnector, xeroManifest } from '@ledgerport/connector-xero';
-import type { XeroFake } from '@ledgerport/connector-xero/testing';
 import {
   type CredentialsStore,
   createMemoryCredentialsStore,
@@ -61,6 +60,11 @@ import {
   openRunnerStore,
   type RunnerStore,
 } from '@ledgerport/runner';
+import {
+  idealMakespanMs,
+  startXeroFakeProcess,
+  type XeroFakeHandle,
+} from '../../../packages/connectors/xero/bench/xero-bench-support.ts';
 import { type JobReadBack, type SandboxHost, startSandboxHost } from './pleo-sandbox-host.ts';
 import { BENCH_MAPPING } from './xero-bench-items.ts';
 
@@ -84,39 +88,10 @@ const CEILING_DEFINITION =
   'shortest makespan of the run’s Xero accounting API calls (authenticate + validate GETs, PUTs) at latencyMs ' +
   'each, ≤ 5 in flight, ≤ 60 starts per sliding 60 s / timeScale (greedy earliest start), as the connector bench';
 
-/**
- * The theoretical ceiling (copied from the connector benchmark): the shortest time `calls` requests can take
- * under Xero's per-tenant limits — each lasts `latencyMs`, at most `concurrency` at once, at most `perWindow`
- * start in any sliding `windowMs`. Greedy earliest start: start[k] = max(start[k − c] + latency, start[k − w] + window).
- */
-function idealMakespanMs(
-  calls: number,
-  latencyMs: number,
-  concurrency: number,
-  perWindow: number,
-  windowMs: number,
-): number {
-  const starts: number[] = [];
-  for (let k = 0; k < calls; k++) {
-    let start = 0;
-    if (k >= concurrency) start = Math.max(start, (starts[k - concurrency] ?? 0) + latencyMs);
-    if (k >= perWindow) start = Math.max(start, (starts[k - perWindow] ?? 0) + windowMs);
-    starts.push(start);
-  }
-  return calls === 0 ? 0 : (starts[calls - 1] ?? 0) + latencyMs;
-}
 const ceiling = (calls: number) => idealMakespanMs(calls, LATENCY_MS, CONCURRENT, limits.requests, WINDOW_MS);
 
 // ---------------------------------------------------------------------------------------------------------
-// Child processes: the connector benchmark's Xero fake (forked by path, unchanged) and the Pleo sandbox.
-
-interface FakeStats {
-  apiCalls: number;
-  httpCalls: number;
-  server429: number;
-  peakConcurrency: number;
-  specViolations: string[];
-}
+// Child processes: the connector benchmark's Xero fake (forked through `xero-bench-support.ts`) and the Pleo sandbox.
 
 /** Sends `type` over IPC and waits for the child's message of that type. */
 function ipc(child: ChildProcess) {
@@ -132,28 +107,6 @@ function ipc(child: ChildProcess) {
     return answer;
   };
   return { next, ask };
-}
-
-/** The connector benchmark's starter of `xero-fake-process.ts` (IPC `ready` / `reset` / `stats` / `close`). */
-async function startXeroFakeProcess() {
-  const child = fork(
-    fileURLToPath(new URL('../../../packages/connectors/xero/bench/xero-fake-process.ts', import.meta.url)),
-    {
-      env: { ...process.env, LATENCY_MS: String(LATENCY_MS), TIME_SCALE: String(TIME_SCALE) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  const { next, ask } = ipc(child);
-  const { options } = await next<{ options: XeroFake['options'] }>('ready');
-  return {
-    options,
-    reset: () => ask<object>({ type: 'reset' }).then(() => undefined),
-    stats: () => ask<FakeStats>({ type: 'stats' }),
-    async close() {
-      child.send({ type: 'close' });
-      await once(child, 'exit');
-    },
-  };
 }
 
 /** The Pleo sandbox in a child process (default) or in this one. */
@@ -240,7 +193,7 @@ diagnostics.subscribe('undici:request:headers', (message) => {
 // ---------------------------------------------------------------------------------------------------------
 // One run.
 
-type Fake = Awaited<ReturnType<typeof startXeroFakeProcess>>;
+type Fake = XeroFakeHandle;
 
 interface Shared {
   readonly fake: Fake;
@@ -398,7 +351,10 @@ type RunReport = Awaited<ReturnType<typeof runOnce>>;
 
 async function main() {
   const print = (line: object) => console.log(JSON.stringify(line));
-  const [fake, sandbox] = await Promise.all([startXeroFakeProcess(), startSandbox()]);
+  const [fake, sandbox] = await Promise.all([
+    startXeroFakeProcess({ latencyMs: LATENCY_MS, timeScale: TIME_SCALE }),
+    startSandbox(),
+  ]);
   let runnerStore: RunnerStore | undefined;
   const dir = mkdtempSync(join(tmpdir(), 'ledgerport-xero-bench-'));
   let failedRuns = 0;

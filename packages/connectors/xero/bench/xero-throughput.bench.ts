@@ -35,19 +35,16 @@
  * Runs on the built `dist/` (plain `node`, type stripping), like the other Ledgerport benchmarks.
  */
 
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import {
   createXeroConnector,
   type XeroConfig,
   xeroConfigSchema,
   xeroManifest,
 } from '@ledgerport/connector-xero';
-import type { XeroFake } from '@ledgerport/connector-xero/testing';
 import type { AccountingEntry, BatchPostOutcome, ConnectorContext, JournalLine } from '@ledgerport/core';
 import { createConnectorContext, createMemoryCredentialsStore, ItemError } from '@ledgerport/core';
 import pLimit from 'p-limit';
+import { idealMakespanMs, startXeroFakeProcess, type XeroFakeHandle } from './xero-bench-support.ts';
 
 const job = {
   id: 'bench-job',
@@ -59,29 +56,6 @@ const job = {
   isInteractive: false,
   vendorBasedBookkeeping: false,
 } as ConnectorContext['job'];
-
-/**
- * The theoretical ceiling: the shortest time `calls` requests can take under Xero's per-tenant limits,
- * whatever the client does — each call lasts `latencyMs`, at most `concurrency` run at once, and at most
- * `perWindow` start in any sliding `windowMs`. Greedy earliest-start schedule (optimal for equal
- * durations): start[k] = max(start[k − concurrency] + latency, start[k − perWindow] + window).
- */
-function idealMakespanMs(
-  calls: number,
-  latencyMs: number,
-  concurrency: number,
-  perWindow: number,
-  windowMs: number,
-): number {
-  const starts: number[] = [];
-  for (let k = 0; k < calls; k++) {
-    let start = 0;
-    if (k >= concurrency) start = Math.max(start, (starts[k - concurrency] ?? 0) + latencyMs);
-    if (k >= perWindow) start = Math.max(start, (starts[k - perWindow] ?? 0) + windowMs);
-    starts.push(start);
-  }
-  return calls === 0 ? 0 : (starts[calls - 1] ?? 0) + latencyMs;
-}
 
 const line = (l: Omit<JournalLine, 'currency' | 'dimensions'> & Partial<JournalLine>): JournalLine => ({
   currency: 'GBP',
@@ -167,51 +141,6 @@ const receipt = (() => {
   return bytes;
 })();
 
-/** The fake as the driver sees it: in a child process (its own CPU), reached over loopback HTTP. */
-interface FakeHandle {
-  readonly options: XeroFake['options'];
-  reset(): Promise<void>;
-  stats(): Promise<{
-    apiCalls: number;
-    httpCalls: number;
-    server429: number;
-    peakConcurrency: number;
-    specViolations: string[];
-  }>;
-  close(): Promise<void>;
-}
-
-async function startFakeProcess(): Promise<FakeHandle> {
-  const child = fork(fileURLToPath(new URL('./xero-fake-process.ts', import.meta.url)), {
-    env: { ...process.env, LATENCY_MS: String(LATENCY_MS), TIME_SCALE: String(TIME_SCALE) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = async <T>(type: string): Promise<T> => {
-    for (;;) {
-      const [message] = (await once(child, 'message')) as [{ type: string } & T];
-      if (message.type === type) return message;
-    }
-  };
-  const { options } = await next<{ options: XeroFake['options'] }>('ready');
-  return {
-    options,
-    async reset() {
-      const done = next('reset');
-      child.send({ type: 'reset' });
-      await done;
-    },
-    async stats() {
-      const done = next<Awaited<ReturnType<FakeHandle['stats']>>>('stats');
-      child.send({ type: 'stats' });
-      return done;
-    },
-    async close() {
-      child.send({ type: 'close' });
-      await once(child, 'exit');
-    },
-  };
-}
-
 interface RunResult {
   readonly elapsedMs: number;
   /** From the first post to the last answer (authenticate and validate excluded). */
@@ -233,7 +162,7 @@ interface RunResult {
  */
 const credentials = createMemoryCredentialsStore();
 
-function contextFor(fake: FakeHandle): ConnectorContext<XeroConfig> {
+function contextFor(fake: XeroFakeHandle): ConnectorContext<XeroConfig> {
   return createConnectorContext<XeroConfig>({
     job,
     config: xeroConfigSchema.parse({
@@ -249,7 +178,7 @@ function contextFor(fake: FakeHandle): ConnectorContext<XeroConfig> {
 
 /** Core's lifecycle in miniature: authenticate, validate, post in batches (bounded), attach as batches land. */
 async function runLifecycle(
-  fake: FakeHandle,
+  fake: XeroFakeHandle,
   entries: readonly AccountingEntry[],
   withReceipts: boolean,
 ): Promise<RunResult> {
@@ -318,7 +247,7 @@ async function runLifecycle(
 }
 
 /** The naive baseline: one postEntry per entry, strictly sequential. */
-async function runNaive(fake: FakeHandle, entries: readonly AccountingEntry[]): Promise<RunResult> {
+async function runNaive(fake: XeroFakeHandle, entries: readonly AccountingEntry[]): Promise<RunResult> {
   await fake.reset();
   const connector = createXeroConnector({ rateLimitTimeScale: TIME_SCALE });
   const ctx = contextFor(fake);
@@ -339,7 +268,7 @@ async function runNaive(fake: FakeHandle, entries: readonly AccountingEntry[]): 
 }
 
 async function summarise(
-  fake: FakeHandle,
+  fake: XeroFakeHandle,
   elapsedMs: number,
   failed: number,
   failedBy429: number,
@@ -412,7 +341,7 @@ function median(runs: readonly Report[]): Report | undefined {
 
 async function main() {
   // Responses of the fake are spec-checked in the tests; here only requests are, to keep the fake's CPU small.
-  const fake = await startFakeProcess();
+  const fake = await startXeroFakeProcess({ latencyMs: LATENCY_MS, timeScale: TIME_SCALE });
   const print = (line: object) => console.log(JSON.stringify(line));
   try {
     // Warm-up (JIT of both processes, schema compilation, keep-alive connections); not in the targets.
